@@ -1,0 +1,51 @@
+# peergraph: `make run` serves GraphiQL over an embedded Neo4j holding the seed profile;
+# `make test` runs the whole suite against a real Neo4j. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NEO4J_BUILT := neo4j-local/target/.built
+
+.PHONY: setup run serve test lint format neo4j-build neo4j clean
+
+setup: $(VENV)/.installed $(NEO4J_BUILT)
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+neo4j-build: $(NEO4J_BUILT)
+
+$(NEO4J_BUILT): neo4j-local/pom.xml $(shell find neo4j-local/src -name '*.java')
+	cd neo4j-local && mvn --batch-mode --quiet package -DskipTests
+	touch $@
+
+run: setup
+	$(BIN)/peergraph dev
+
+serve: setup
+	$(BIN)/peergraph serve
+
+# Starts only the embedded Neo4j (data in .neo4j-data), for the CLI or a service run by hand.
+neo4j: $(NEO4J_BUILT)
+	neo4j-local/run.sh --data-dir .neo4j-data
+
+test: setup
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) neo4j-local/target .pytest_cache .mypy_cache .ruff_cache
+
+# The SDL snapshot: regenerate after a schema change and review the diff.
+schema.graphql: $(VENV)/.installed $(shell find schema resolvers loaders -name '*.py')
+	$(BIN)/python -m schema > $@

@@ -1,0 +1,14 @@
+// Researchers by id, with their current affiliation (the newest imported or owner-set one).
+// Parameters: $ids: [string]
+// Returns: one row per id that exists: id, researcher (all properties), claimed (bool),
+//   affiliation ({id, name, country, type} or null).
+UNWIND $ids AS id
+MATCH (r:Researcher {id: id})
+CALL (r) {
+  OPTIONAL MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution)
+  WHERE a.current OR a.until IS NULL
+  RETURN i {.id, .name, .country, .type} AS affiliation
+  ORDER BY a.source = 'owner' DESC, a.since DESC
+  LIMIT 1
+}
+RETURN id, properties(r) AS researcher, EXISTS { (:User)-[:CLAIMED]->(r) } AS claimed, affiliation

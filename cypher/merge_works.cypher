@@ -1,0 +1,58 @@
+// Creates or updates works with their authorships, topics, institutions and references.
+// Idempotent, and a newer version of a work replaces its edges: authors, topics and
+// institutions that it no longer lists are unlinked. Researchers, topics and institutions
+// that do not exist yet are created with the name the work gives them; referenced works
+// that are not imported yet become bare (:Work {id}) nodes until they are.
+// Parameters: $rows: [{id, title, abstract, year, type, venue, doi, arxivId, citedByCount,
+//   authorships: [{authorId, name, orcid, position, authorPosition, rawName, corresponding, institutionIds}],
+//   topics: [{id, name, subfield, field, domain, score}],
+//   institutions: [{id, name, country, type, ror}], references: [id]}]
+// Returns: nothing.
+UNWIND $rows AS row
+MERGE (w:Work {id: row.id})
+SET w.title = row.title, w.abstract = row.abstract, w.year = row.year, w.type = row.type,
+    w.venue = row.venue, w.doi = row.doi, w.arxivId = row.arxivId,
+    w.citedByCount = row.citedByCount
+WITH w, row
+CALL (w, row) {
+  MATCH (old:Researcher)-[e:AUTHORED]->(w)
+  WHERE NOT old.id IN [a IN row.authorships | a.authorId]
+  DELETE e
+}
+CALL (w, row) {
+  MATCH (w)-[e:HAS_TOPIC]->(old:Topic)
+  WHERE NOT old.id IN [t IN row.topics | t.id]
+  DELETE e
+}
+CALL (w, row) {
+  MATCH (w)-[e:HAS_INSTITUTION]->(old:Institution)
+  WHERE NOT old.id IN [i IN row.institutions | i.id]
+  DELETE e
+}
+CALL (w, row) {
+  UNWIND row.institutions AS inst
+  MERGE (i:Institution {id: inst.id})
+  ON CREATE SET i.name = inst.name, i.country = inst.country, i.type = inst.type, i.ror = inst.ror
+  MERGE (w)-[:HAS_INSTITUTION]->(i)
+}
+CALL (w, row) {
+  UNWIND row.authorships AS a
+  MERGE (r:Researcher {id: a.authorId})
+  ON CREATE SET r.name = a.name, r.orcid = a.orcid
+  MERGE (r)-[e:AUTHORED]->(w)
+  SET e.position = a.position, e.authorPosition = a.authorPosition, e.rawName = a.rawName,
+      e.corresponding = a.corresponding, e.institutionIds = a.institutionIds
+}
+CALL (w, row) {
+  UNWIND row.topics AS t
+  MERGE (topic:Topic {id: t.id})
+  ON CREATE SET topic.name = t.name, topic.subfield = t.subfield, topic.field = t.field,
+                topic.domain = t.domain
+  MERGE (w)-[e:HAS_TOPIC]->(topic)
+  SET e.score = t.score
+}
+CALL (w, row) {
+  UNWIND row.references AS ref
+  MERGE (cited:Work {id: ref})
+  MERGE (w)-[:CITES]->(cited)
+}

@@ -1,0 +1,18 @@
+// Full-text search over researcher names (index researcher_name), best match first,
+// keyset-paged by (score, id).
+// Parameters: $query: a Lucene query built by the service from escaped terms,
+//   $first: int, $afterScore: float or null, $afterId: string or null
+// Returns: up to $first + 1 rows: researcher (all properties), claimed, affiliation, score.
+CALL db.index.fulltext.queryNodes('researcher_name', $query) YIELD node, score
+WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND node.id > $afterId)
+WITH node AS r, score
+ORDER BY score DESC, r.id
+LIMIT $first + 1
+CALL (r) {
+  OPTIONAL MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution)
+  WHERE a.current OR a.until IS NULL
+  RETURN i {.id, .name, .country, .type} AS affiliation
+  ORDER BY a.source = 'owner' DESC, a.since DESC
+  LIMIT 1
+}
+RETURN properties(r) AS researcher, EXISTS { (:User)-[:CLAIMED]->(r) } AS claimed, affiliation, score

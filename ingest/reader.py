@@ -1,0 +1,48 @@
+"""Reads JSON Lines files (plain or gzip; a file or a folder of partitions) record by record."""
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz", ".gz")
+
+
+@dataclass(frozen=True)
+class Line:
+    path: Path
+    number: int
+    record: Any = None
+    error: str | None = None
+
+
+def files_under(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES)
+            )
+        elif path.is_file():
+            yield path
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder to import")
+
+
+def _open(path: Path) -> IO[str]:
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    return path.open(encoding="utf-8")
+
+
+def read_lines(path: Path) -> Iterator[Line]:
+    """Yields each non-blank line's record, or the reason it could not be read."""
+    with _open(path) as handle:
+        for number, text in enumerate(handle, 1):
+            if not text.strip():
+                continue
+            try:
+                yield Line(path, number, json.loads(text))
+            except json.JSONDecodeError as exc:
+                yield Line(path, number, error=f"invalid JSON ({exc.msg} at column {exc.colno})")

@@ -1,0 +1,146 @@
+"""What the loaders hand up: plain, immutable rows read from Neo4j records."""
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class InstitutionRow:
+    id: str
+    name: str
+    country: str | None = None
+    type: str | None = None
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> "InstitutionRow":
+        return cls(
+            props["id"], props.get("name") or props["id"], props.get("country"), props.get("type")
+        )
+
+
+@dataclass(frozen=True)
+class ResearcherRow:
+    id: str
+    name: str
+    description: str | None
+    open_to_collaborate: bool
+    verification: str
+    claimed: bool
+    orcid: str | None
+    cited_by_count: int | None
+    h_index: int | None
+    affiliation: InstitutionRow | None
+
+    @classmethod
+    def of(
+        cls, props: dict[str, Any], claimed: bool, affiliation: dict[str, Any] | None
+    ) -> "ResearcherRow":
+        return cls(
+            id=props["id"],
+            name=props.get("name") or props["id"],
+            description=props.get("description"),
+            open_to_collaborate=bool(props.get("openToCollaborate")),
+            # Imported from bibliographic records: L1 unless raised by a claim.
+            verification=props.get("verification") or "L1",
+            claimed=claimed,
+            orcid=props.get("orcid"),
+            cited_by_count=props.get("citedByCount"),
+            h_index=props.get("hIndex"),
+            affiliation=InstitutionRow.of(affiliation) if affiliation else None,
+        )
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    id: str
+    title: str | None
+    abstract: str | None
+    year: int | None
+    type: str | None
+    venue: str | None
+    doi: str | None
+    arxiv_id: str | None
+    cited_by_count: int | None
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> "WorkRow":
+        return cls(
+            id=props["id"],
+            title=props.get("title"),
+            abstract=props.get("abstract"),
+            year=props.get("year"),
+            type=props.get("type"),
+            venue=props.get("venue"),
+            doi=props.get("doi"),
+            arxiv_id=props.get("arxivId"),
+            cited_by_count=props.get("citedByCount"),
+        )
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    id: str
+    name: str
+    subfield: str | None = None
+    field: str | None = None
+    domain: str | None = None
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> "TopicRow":
+        return cls(
+            props["id"],
+            props.get("name") or props["id"],
+            props.get("subfield"),
+            props.get("field"),
+            props.get("domain"),
+        )
+
+
+@dataclass(frozen=True)
+class AuthorshipRow:
+    position: int
+    author_position: str | None
+    raw_name: str | None
+    corresponding: bool
+    institution_ids: tuple[str, ...]
+    researcher: ResearcherRow
+
+
+@dataclass(frozen=True)
+class WorkTopicRow:
+    score: float | None
+    topic: TopicRow
+
+
+@dataclass(frozen=True)
+class CountsRow:
+    works: int
+    followers: int
+    topics: int
+    close_collaborators: int
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """One page of one list: which owner, how many, in what order, after which cursor."""
+
+    owner_id: str
+    first: int
+    order: str
+    after_key: float | None
+    after_id: str | None
+
+
+@dataclass(frozen=True)
+class PageEntry(Generic[T]):
+    sort_key: float
+    row: T
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    total: int
+    entries: tuple[PageEntry[T], ...]
+    has_next: bool

@@ -1,0 +1,21 @@
+// Constraints and indexes of the peergraph model. Idempotent: run it as often as you like.
+// Parameters: none. Applied by `peergraph import` (and `peergraph schema`) before any data.
+// Each statement ends with a semicolon; the runner sends them one at a time.
+
+CREATE CONSTRAINT researcher_id IF NOT EXISTS FOR (n:Researcher) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE;
+
+// Keyset paging of works by year and citations.
+CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
+CREATE INDEX work_cited_by IF NOT EXISTS FOR (n:Work) ON (n.citedByCount);
+CREATE INDEX work_arxiv IF NOT EXISTS FOR (n:Work) ON (n.arxivId);
+CREATE INDEX work_doi IF NOT EXISTS FOR (n:Work) ON (n.doi);
+CREATE INDEX researcher_orcid IF NOT EXISTS FOR (n:Researcher) ON (n.orcid);
+
+// Full-text search with prefix matching (`researchers(search:)`, `works(search:)`).
+CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name];
+CREATE FULLTEXT INDEX work_title IF NOT EXISTS FOR (n:Work) ON EACH [n.title];
+CREATE FULLTEXT INDEX topic_institution_name IF NOT EXISTS FOR (n:Topic|Institution) ON EACH [n.name];

@@ -1,0 +1,18 @@
+"""The GraphQL schema: types, enums, the root Query, the Schema object."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import strawberry
+from strawberry.extensions import SchemaExtension
+
+from schema.query import Query
+
+SDL_SNAPSHOT = Path(__file__).resolve().parent.parent / "schema.graphql"
+
+
+def build_schema(extensions: Sequence[type[SchemaExtension]] = ()) -> strawberry.Schema:
+    return strawberry.Schema(query=Query, extensions=list(extensions))
+
+
+schema = build_schema()

@@ -1,0 +1,59 @@
+"""The ASGI app: /graphql (with GraphiQL), /healthz, /readyz."""
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from neo4j import AsyncGraphDatabase
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+from strawberry.extensions import SchemaExtension
+
+from cypher.runner import CypherRunner
+from schema import build_schema
+from server.config import Settings, load_settings
+from server.extensions import CypherCount, MaskUnexpected
+from server.graphql_view import GraphQLView
+from server.health import healthz, readyz
+
+
+def make_runner(settings: Settings) -> CypherRunner:
+    driver = AsyncGraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=settings.neo4j_auth,
+        # Fail a request within seconds when Neo4j is down instead of retrying for 30 s.
+        max_transaction_retry_time=settings.neo4j_retry_seconds,
+        connection_timeout=settings.neo4j_connect_timeout_seconds,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
+    )
+    return CypherRunner(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds)
+
+
+async def home(request: Request) -> RedirectResponse:
+    return RedirectResponse("/graphql")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or load_settings()
+    extensions: list[type[SchemaExtension]] = [MaskUnexpected]
+    if settings.debug_cypher:
+        extensions.append(CypherCount)
+    view = GraphQLView(build_schema(extensions))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # One driver per process: its pool is shared by every request and closed here.
+        app.state.runner = make_runner(settings)
+        try:
+            yield
+        finally:
+            await app.state.runner.driver.close()
+
+    routes = [
+        Route("/", home),
+        Route("/graphql", view, methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

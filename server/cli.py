@@ -1,0 +1,93 @@
+"""`peergraph`: serve the API, run it with an embedded Neo4j, import data."""
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
+
+from ingest.importer import ImportSummary, import_paths, print_progress
+from server.app import create_app, make_runner
+from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
+from server.neo4j_local import EmbeddedNeo4j, Neo4jStartError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "neo4j-seed" / "profile"
+DEFAULT_DATA_DIR = ROOT / ".neo4j-data"
+
+
+async def run_import(settings: Settings, paths: Sequence[Path], batch_size: int) -> ImportSummary:
+    runner = make_runner(settings)
+    try:
+        return await import_paths(runner, paths, batch_size=batch_size, progress=print_progress())
+    finally:
+        await runner.driver.close()
+
+
+def report(summary: ImportSummary) -> None:
+    print(f"\n{summary.describe()}", file=sys.stderr)
+    for skipped in summary.skipped[:50]:
+        print(f"  skipped {skipped}", file=sys.stderr)
+    if len(summary.skipped) > 50:
+        print(f"  ... and {len(summary.skipped) - 50} more", file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    summary = asyncio.run(run_import(load_settings(), args.paths, args.batch_size))
+    report(summary)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    """Embedded Neo4j (unless NEO4J_URI names another), the seed imported, then the API."""
+    settings = load_settings()
+    neo4j = None
+    if settings.neo4j_uri == EMBEDDED_URI:
+        neo4j = EmbeddedNeo4j(args.data_dir, port=int(EMBEDDED_URI.rsplit(":", 1)[1]))
+        print(f"starting embedded Neo4j (data in {args.data_dir}) ...", file=sys.stderr)
+        print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
+    try:
+        report(asyncio.run(run_import(settings, [SEED], 500)))
+        print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql", file=sys.stderr)
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    finally:
+        if neo4j:
+            print("stopping embedded Neo4j ...", file=sys.stderr)
+            neo4j.stop()
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="peergraph", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the API against NEO4J_URI")
+    serve.set_defaults(run=cmd_serve)
+    dev = sub.add_parser("dev", help="embedded Neo4j + seed profile + API with GraphiQL")
+    dev.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    dev.set_defaults(run=cmd_dev)
+    imp = sub.add_parser("import", help="import OpenAlex-shaped JSON Lines into NEO4J_URI")
+    imp.add_argument("paths", nargs="+", type=Path, help="files or folders (.jsonl, .jsonl.gz)")
+    imp.add_argument("--batch-size", type=int, default=500)
+    imp.set_defaults(run=cmd_import)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except (ConfigError, Neo4jStartError, FileNotFoundError) as exc:
+        print(f"peergraph: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

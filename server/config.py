@@ -1,0 +1,53 @@
+"""Every setting the service reads, from environment variables (prefix-free, as documented)."""
+
+from typing import Annotated
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EMBEDDED_URI = "bolt://127.0.0.1:7687"
+URI_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or wrong; the message says which and what to set."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    # The embedded Neo4j that `make run` starts listens here; point it at any other Neo4j.
+    neo4j_uri: str = EMBEDDED_URI
+    neo4j_user: str = "neo4j"
+    # Empty means no authentication: the embedded Neo4j runs with auth off on loopback only.
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+    neo4j_query_timeout_seconds: Annotated[float, Field(gt=0, le=600)] = 10.0
+    neo4j_retry_seconds: Annotated[float, Field(ge=0, le=300)] = 5.0
+    neo4j_connect_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 5.0
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=0, le=65535)] = 8000
+    # Report the Cypher round trips of each request in the response `extensions`.
+    debug_cypher: bool = False
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _known_scheme(cls, uri: str) -> str:
+        if not uri.startswith(URI_SCHEMES):
+            raise ValueError(f"must start with one of {', '.join(URI_SCHEMES)}")
+        return uri
+
+    @property
+    def neo4j_auth(self) -> tuple[str, str] | None:
+        return (self.neo4j_user, self.neo4j_password) if self.neo4j_password else None
+
+
+def load_settings() -> Settings:
+    """Reads the environment, turning a validation failure into one readable message."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"bad setting ({problems}); fix the environment variable") from exc

@@ -1,0 +1,45 @@
+"""The /graphql endpoint: Strawberry's ASGI view with a per-request context."""
+
+import json
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from resolvers.context import Context
+
+PROFILE_QUERY = """\
+# The researcher profile page in one request. Press the play button (Ctrl-Enter).
+query ProfilePage($id: ID!) {
+  researcher(id: $id) {
+    id name description openToCollaborate verification claimed
+    affiliation { id name }
+    counts { works followers topics closeCollaborators }
+    works(first: 20) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id type year venue title abstract
+        authors { position researcher { id name } } topics { topic { name } } } }
+    }
+  }
+}
+"""
+PROFILE_VARIABLES = {"id": "A-jian-jiao"}
+
+
+class GraphQLView(GraphQL[Context, None]):
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        return Context.create(request.app.state.runner)
+
+    @property
+    def graphql_ide_html(self) -> str:
+        # GraphiQL opens on the profile page query rather than Strawberry's welcome text.
+        html = super().graphql_ide_html
+        example = json.dumps(PROFILE_QUERY)
+        variables = json.dumps(json.dumps(PROFILE_VARIABLES, indent=2))
+        return html.replace("parameters.q || EXAMPLE_QUERY", f"parameters.q || {example}").replace(
+            "React.useState(\n          parameters.variables,",
+            f"React.useState(\n          parameters.variables || {variables},",
+        )

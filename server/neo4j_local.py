@@ -1,0 +1,79 @@
+"""Starts and stops the embedded Neo4j of `neo4j-local/` as a child process."""
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LAUNCHER = Path(__file__).resolve().parent.parent / "neo4j-local" / "run.sh"
+READY_TIMEOUT_SECONDS = 120
+
+
+class Neo4jStartError(RuntimeError):
+    pass
+
+
+@dataclass
+class EmbeddedNeo4j:
+    data_dir: Path
+    port: int = 0
+    page_cache: str = "256m"
+    heap: str = "1g"
+    uri: str | None = None
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    @property
+    def port_file(self) -> Path:
+        return self.data_dir / "bolt-address"
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "neo4j-local.log"
+
+    def start(self) -> str:
+        """Starts Neo4j and returns its Bolt URI once it answers. A restart reuses the port."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.port_file.unlink(missing_ok=True)
+        port = self.port or (int(self.uri.rsplit(":", 1)[1]) if self.uri else 0)
+        args = [
+            str(LAUNCHER),
+            "--port",
+            str(port),
+            "--data-dir",
+            str(self.data_dir),
+            "--page-cache",
+            self.page_cache,
+            "--port-file",
+            str(self.port_file),
+        ]
+        env = {**os.environ, "JAVA_OPTS": f"-Xmx{self.heap}"}
+        with self.log_file.open("ab") as log:
+            self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+        self.uri = self._wait_ready()
+        return self.uri
+
+    def _wait_ready(self) -> str:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if self.port_file.exists():
+                return self.port_file.read_text().strip()
+            if self.process is not None and self.process.poll() is not None:
+                raise Neo4jStartError(f"embedded Neo4j exited at start; see {self.log_file}")
+            time.sleep(0.2)
+        self.stop()
+        raise Neo4jStartError(
+            f"embedded Neo4j not ready in {READY_TIMEOUT_SECONDS}s; see {self.log_file}"
+        )
+
+    def stop(self, timeout: float = 60) -> None:
+        """SIGTERM, so the shutdown hook closes the store cleanly; SIGKILL only as a last resort."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -1,0 +1,44 @@
+"""/healthz and /readyz over HTTP, with Neo4j going away and coming back under the service."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from server.app import create_app
+from server.config import Settings
+from server.neo4j_local import EmbeddedNeo4j
+
+
+@pytest.fixture
+def own_neo4j(tmp_path: Path) -> Iterator[EmbeddedNeo4j]:
+    """A Neo4j of this test's own, so stopping it disturbs no other test."""
+    neo4j = EmbeddedNeo4j(tmp_path / "neo4j")
+    neo4j.start()
+    yield neo4j
+    neo4j.stop()
+
+
+@pytest.mark.slow
+def test_readyz_follows_neo4j_down_and_up_without_a_restart(own_neo4j: EmbeddedNeo4j) -> None:
+    assert own_neo4j.uri is not None
+    app = create_app(Settings(neo4j_uri=own_neo4j.uri))
+    with TestClient(app) as client:
+        assert client.get("/readyz").status_code == 200
+
+        own_neo4j.stop()
+        down = client.get("/readyz")
+        assert down.status_code == 503
+        assert "unreachable" in down.json()["reason"]
+        assert client.get("/healthz").status_code == 200
+
+        own_neo4j.start()
+        assert client.get("/readyz").json() == {"status": "ready"}
+
+
+def test_healthz_answers_without_neo4j() -> None:
+    app = create_app(Settings(neo4j_uri="bolt://127.0.0.1:9"))
+    with TestClient(app) as client:
+        assert client.get("/healthz").json() == {"status": "ok"}
+        assert client.get("/readyz").status_code == 503
