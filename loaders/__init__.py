@@ -7,17 +7,26 @@ from typing import TypeVar
 from aiodataloader import DataLoader
 
 from cypher.runner import CypherRunner
-from loaders.researchers import counts_by_researcher, researchers_by_id, works_pages
+from loaders import explorer, nodes, researchers, works
 from loaders.rows import (
+    AffiliationRow,
     AuthorshipRow,
+    CitationCountsRow,
+    CoauthorRow,
     CountsRow,
+    ExplorerKey,
+    ExplorerRow,
+    InstitutionRow,
+    NodeCountsRow,
     Page,
     PageKey,
+    RelatedWorkRow,
     ResearcherRow,
+    TopicRow,
+    TopicShareRow,
     WorkRow,
     WorkTopicRow,
 )
-from loaders.works import authors_by_work, topics_by_work
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -38,16 +47,38 @@ class Loaders:
 
     researcher: DataLoader[str, ResearcherRow | None]
     counts: DataLoader[str, CountsRow | None]
-    works_page: DataLoader[PageKey, Page[WorkRow] | None]
+    affiliations: DataLoader[str, list[AffiliationRow]]
+    coauthors: DataLoader[PageKey, Page[CoauthorRow] | None]
+    researcher_topics: DataLoader[str, list[TopicShareRow]]
+    work: DataLoader[str, WorkRow | None]
     work_authors: DataLoader[str, list[AuthorshipRow]]
     work_topics: DataLoader[str, list[WorkTopicRow]]
+    work_citations: DataLoader[str, CitationCountsRow | None]
+    related_works: DataLoader[str, list[RelatedWorkRow]]
+    works_page: DataLoader[PageKey, Page[WorkRow] | None]
+    topic: DataLoader[str, TopicRow | None]
+    institution: DataLoader[str, InstitutionRow | None]
+    node_counts: DataLoader[str, NodeCountsRow | None]
+    researchers_page: DataLoader[PageKey, Page[ResearcherRow] | None]
+    explorer: DataLoader[ExplorerKey, ExplorerRow | None]
 
     @classmethod
     def create(cls, runner: CypherRunner) -> "Loaders":
         return cls(
-            researcher=_loader(runner, researchers_by_id),
-            counts=_loader(runner, counts_by_researcher),
-            works_page=_loader(runner, works_pages),
-            work_authors=_loader(runner, authors_by_work),
-            work_topics=_loader(runner, topics_by_work),
+            researcher=_loader(runner, researchers.researchers_by_id),
+            counts=_loader(runner, researchers.counts_by_researcher),
+            affiliations=_loader(runner, researchers.affiliations_by_researcher),
+            coauthors=_loader(runner, researchers.coauthor_pages),
+            researcher_topics=_loader(runner, researchers.topics_by_researcher),
+            work=_loader(runner, works.works_by_id),
+            work_authors=_loader(runner, works.authors_by_work),
+            work_topics=_loader(runner, works.topics_by_work),
+            work_citations=_loader(runner, works.citations_by_work),
+            related_works=_loader(runner, works.related_by_work),
+            works_page=_loader(runner, works.works_pages),
+            topic=_loader(runner, nodes.topics_by_id),
+            institution=_loader(runner, nodes.institutions_by_id),
+            node_counts=_loader(runner, nodes.node_counts),
+            researchers_page=_loader(runner, nodes.researcher_pages),
+            explorer=_loader(runner, explorer.slices),
         )

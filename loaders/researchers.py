@@ -1,10 +1,22 @@
-"""Batch functions for researchers: by id, their counts, pages of their works."""
+"""Batch functions for researchers: by id, counts, affiliations, co-authors, topics."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from cypher.runner import CypherRunner
-from loaders.rows import CountsRow, Page, PageEntry, PageKey, ResearcherRow, WorkRow
+from loaders.pages import load_pages
+from loaders.rows import (
+    AffiliationRow,
+    CoauthorRow,
+    CountsRow,
+    InstitutionRow,
+    Page,
+    PageKey,
+    ResearcherRow,
+    TopicRow,
+    TopicShareRow,
+)
 
 # A co-author is a close collaborator from this many shared works on (documented in the schema).
 CLOSE_MIN_SHARED = 2
@@ -31,26 +43,33 @@ async def counts_by_researcher(runner: CypherRunner, ids: Sequence[str]) -> list
     return [found.get(i) for i in ids]
 
 
-def page_param(index: int, key: PageKey) -> dict[str, Any]:
-    return {
-        "index": index,
-        "researcherId": key.owner_id,
-        "first": key.first,
-        "order": key.order,
-        "afterKey": key.after_key,
-        "afterId": key.after_id,
-    }
+async def affiliations_by_researcher(
+    runner: CypherRunner, ids: Sequence[str]
+) -> list[list[AffiliationRow]]:
+    grouped: dict[str, list[AffiliationRow]] = defaultdict(list)
+    for r in await runner.read("list_researcher_affiliations", ids=list(ids)):
+        grouped[r["researcherId"]].append(
+            AffiliationRow(
+                InstitutionRow.of(r["institution"]), r["since"], r["until"], r["current"]
+            )
+        )
+    return [grouped.get(i, []) for i in ids]
 
 
-async def works_pages(runner: CypherRunner, keys: Sequence[PageKey]) -> list[Page[WorkRow] | None]:
-    pages = [page_param(i, k) for i, k in enumerate(keys)]
-    records = await runner.read("list_researcher_works", pages=pages)
-    by_index = {r["index"]: r for r in records}
-    return [_page(by_index.get(i), k) for i, k in enumerate(keys)]
+def coauthor_of(entry: Any) -> CoauthorRow:
+    return CoauthorRow(researcher_of(entry), entry["shared"], entry["latestYear"])
 
 
-def _page(record: Any, key: PageKey) -> Page[WorkRow] | None:
-    if record is None:
-        return None
-    entries = tuple(PageEntry(e["sortKey"], WorkRow.of(e["work"])) for e in record["works"])
-    return Page(record["total"], entries[: key.first], len(entries) > key.first)
+async def coauthor_pages(
+    runner: CypherRunner, keys: Sequence[PageKey]
+) -> list[Page[CoauthorRow] | None]:
+    return await load_pages(runner, "list_coauthors", keys, "coauthors", coauthor_of)
+
+
+async def topics_by_researcher(
+    runner: CypherRunner, ids: Sequence[str]
+) -> list[list[TopicShareRow]]:
+    grouped: dict[str, list[TopicShareRow]] = defaultdict(list)
+    for r in await runner.read("list_researcher_topics", ids=list(ids)):
+        grouped[r["researcherId"]].append(TopicShareRow(TopicRow.of(r["topic"]), r["works"]))
+    return [grouped.get(i, []) for i in ids]

@@ -124,13 +124,16 @@ class CountsRow:
 
 @dataclass(frozen=True)
 class PageKey:
-    """One page of one list: which owner, how many, in what order, after which cursor."""
+    """One page of one list: which owner, how many, in what order, after which cursor.
+
+    `order` names the sort for lists that have several; `min_shared` filters co-authors."""
 
     owner_id: str
     first: int
-    order: str
     after_key: float | None
     after_id: str | None
+    order: str = ""
+    min_shared: int = 1
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,82 @@ class PageEntry(Generic[T]):
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
-    total: int
+    total: int | None
     entries: tuple[PageEntry[T], ...]
     has_next: bool
+
+
+@dataclass(frozen=True)
+class AffiliationRow:
+    institution: InstitutionRow
+    since: int | None
+    until: int | None
+    current: bool
+
+
+@dataclass(frozen=True)
+class CoauthorRow:
+    researcher: ResearcherRow
+    shared_works: int
+    latest_year: int
+
+
+@dataclass(frozen=True)
+class TopicShareRow:
+    topic: TopicRow
+    works: int
+
+
+@dataclass(frozen=True)
+class RelatedWorkRow:
+    work: WorkRow
+    score: int
+
+
+@dataclass(frozen=True)
+class CitationCountsRow:
+    references: int
+    citations: int
+
+
+@dataclass(frozen=True)
+class NodeCountsRow:
+    works: int
+    researchers: int | None
+
+
+@dataclass(frozen=True)
+class ExplorerNodeRow:
+    id: str
+    kind: str
+    label: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ExplorerEdgeRow:
+    source: str
+    target: str
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ExplorerRow:
+    nodes: tuple[ExplorerNodeRow, ...]
+    edges: tuple[ExplorerEdgeRow, ...]
+
+
+@dataclass(frozen=True)
+class ExplorerKey:
+    center: str
+    limit: int
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Limited:
+    """A short ranked list of an owner: the first `first` entries."""
+
+    owner_id: str
+    first: int

@@ -1,11 +1,30 @@
-"""Batch functions for works: their ordered authors and their topics."""
+"""Batch functions for works: by id, ordered authors, topics, citations, related, pages."""
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from cypher.runner import CypherRunner
+from loaders.pages import load_pages
 from loaders.researchers import researcher_of
-from loaders.rows import AuthorshipRow, TopicRow, WorkTopicRow
+from loaders.rows import (
+    AuthorshipRow,
+    CitationCountsRow,
+    Page,
+    PageKey,
+    RelatedWorkRow,
+    TopicRow,
+    WorkRow,
+    WorkTopicRow,
+)
+
+# A topic lends related works from at most this many of its works: hubs stay cheap.
+RELATED_SCAN = 500
+
+
+async def works_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[WorkRow | None]:
+    found = {r["id"]: WorkRow.of(r["work"]) for r in await runner.read("get_works", ids=list(ids))}
+    return [found.get(i) for i in ids]
 
 
 async def authors_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[AuthorshipRow]]:
@@ -29,3 +48,26 @@ async def topics_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[
     for r in await runner.read("get_work_topics", ids=list(ids)):
         grouped[r["workId"]].append(WorkTopicRow(r["score"], TopicRow.of(r["topic"])))
     return [grouped.get(i, []) for i in ids]
+
+
+async def citations_by_work(
+    runner: CypherRunner, ids: Sequence[str]
+) -> list[CitationCountsRow | None]:
+    records = await runner.read("count_work_citations", ids=list(ids))
+    found = {r["id"]: CitationCountsRow(r["references"], r["citations"]) for r in records}
+    return [found.get(i) for i in ids]
+
+
+async def related_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[RelatedWorkRow]]:
+    grouped: dict[str, list[RelatedWorkRow]] = defaultdict(list)
+    for r in await runner.read("list_related_works", ids=list(ids), scan=RELATED_SCAN):
+        grouped[r["workId"]].append(RelatedWorkRow(WorkRow.of(r["work"]), r["score"]))
+    return [grouped.get(i, []) for i in ids]
+
+
+def work_of(entry: Any) -> WorkRow:
+    return WorkRow.of(entry["work"])
+
+
+async def works_pages(runner: CypherRunner, keys: Sequence[PageKey]) -> list[Page[WorkRow] | None]:
+    return await load_pages(runner, "list_works_page", keys, "works", work_of)

@@ -1,9 +1,17 @@
-"""Reading researchers: by id, their counts, pages of their works, search."""
+"""Reading researchers: by id, counts, affiliations, co-authors, topics, search."""
 
 from dataclasses import dataclass
 
-from loaders.researchers import researcher_of
-from loaders.rows import CountsRow, Page, PageKey, ResearcherRow, WorkRow
+from loaders.researchers import CLOSE_MIN_SHARED, researcher_of
+from loaders.rows import (
+    AffiliationRow,
+    CoauthorRow,
+    CountsRow,
+    Page,
+    PageKey,
+    ResearcherRow,
+    TopicShareRow,
+)
 from resolvers.context import Context
 from resolvers.ids import expect
 from resolvers.paging import check_first, decode_cursor
@@ -21,12 +29,25 @@ async def counts(ctx: Context, researcher_id: str) -> CountsRow:
     return row or CountsRow(0, 0, 0, 0)
 
 
-async def works(
-    ctx: Context, researcher_id: str, first: int, after: str | None, order: str
-) -> Page[WorkRow]:
+async def past_affiliations(ctx: Context, researcher_id: str) -> list[AffiliationRow]:
+    return [a for a in await ctx.loaders.affiliations.load(researcher_id) if not a.current]
+
+
+async def coauthors(
+    ctx: Context, researcher_id: str, first: int, after: str | None, min_shared: int = 1
+) -> Page[CoauthorRow]:
     after_key, after_id = decode_cursor(after)
-    key = PageKey(researcher_id, check_first(first), order, after_key, after_id)
-    return await ctx.loaders.works_page.load(key) or Page(0, (), False)
+    key = PageKey(researcher_id, check_first(first), after_key, after_id, min_shared=min_shared)
+    return await ctx.loaders.coauthors.load(key) or Page(0, (), False)
+
+
+async def close_collaborators(ctx: Context, researcher_id: str, first: int) -> list[CoauthorRow]:
+    page = await coauthors(ctx, researcher_id, first, None, CLOSE_MIN_SHARED)
+    return [e.row for e in page.entries]
+
+
+async def topics(ctx: Context, researcher_id: str, first: int) -> list[TopicShareRow]:
+    return (await ctx.loaders.researcher_topics.load(researcher_id))[: check_first(first)]
 
 
 @dataclass(frozen=True)

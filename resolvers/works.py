@@ -1,7 +1,19 @@
-"""Reading the parts of a work: its ordered authors and its topics."""
+"""Reading works: by id, their parts, lists of works of an owner, search."""
 
-from loaders.rows import AuthorshipRow, WorkTopicRow
+from dataclasses import dataclass
+
+from loaders.rows import (
+    AuthorshipRow,
+    CitationCountsRow,
+    Page,
+    PageKey,
+    RelatedWorkRow,
+    WorkRow,
+    WorkTopicRow,
+)
 from resolvers.context import Context
+from resolvers.paging import check_first, decode_cursor
+from resolvers.search import lucene_query
 
 
 async def authors(ctx: Context, work_id: str) -> list[AuthorshipRow]:
@@ -10,3 +22,40 @@ async def authors(ctx: Context, work_id: str) -> list[AuthorshipRow]:
 
 async def topics(ctx: Context, work_id: str) -> list[WorkTopicRow]:
     return await ctx.loaders.work_topics.load(work_id)
+
+
+async def citation_counts(ctx: Context, work_id: str) -> CitationCountsRow:
+    return await ctx.loaders.work_citations.load(work_id) or CitationCountsRow(0, 0)
+
+
+async def related(ctx: Context, work_id: str, first: int) -> list[RelatedWorkRow]:
+    return (await ctx.loaders.related_works.load(work_id))[: check_first(first)]
+
+
+async def works_of(
+    ctx: Context, owner_id: str, first: int, after: str | None, order: str
+) -> Page[WorkRow]:
+    """A page of the works of a researcher, topic or institution."""
+    after_key, after_id = decode_cursor(after)
+    key = PageKey(owner_id, check_first(first), after_key, after_id, order=order)
+    return await ctx.loaders.works_page.load(key) or Page(0, (), False)
+
+
+@dataclass(frozen=True)
+class WorkHit:
+    score: float
+    row: WorkRow
+
+
+async def search(
+    ctx: Context, text: str, first: int, after: str | None
+) -> tuple[list[WorkHit], bool]:
+    query = lucene_query(text)
+    after_score, after_id = decode_cursor(after)
+    if query is None or check_first(first) == 0:
+        return [], False
+    records = await ctx.runner.read(
+        "search_works", query=query, first=first, afterScore=after_score, afterId=after_id
+    )
+    hits = [WorkHit(r["score"], WorkRow.of(r["work"])) for r in records]
+    return hits[:first], len(hits) > first

@@ -9,6 +9,8 @@ from strawberry.extensions import SchemaExtension
 from schema.query import Query
 
 SDL_SNAPSHOT = Path(__file__).resolve().parent.parent / "schema.graphql"
+# The document the explorer UI sends for a profile page; GraphiQL opens on it.
+PROFILE_PAGE = (Path(__file__).resolve().parent / "profile_page.graphql").read_text("utf-8")
 
 
 def build_schema(extensions: Sequence[type[SchemaExtension]] = ()) -> strawberry.Schema:

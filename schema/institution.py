@@ -1,7 +1,30 @@
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from loaders.rows import InstitutionRow
+from resolvers import nodes as resolve_nodes
+from resolvers import works as resolve_works
+from resolvers.context import Context
+from schema.connection import Connection, from_page
+from schema.enums import WorkOrder
 from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.researcher import Researcher
+    from schema.work import Work
+
+Info = strawberry.Info[Context, None]
+LazyWork = Annotated["Work", strawberry.lazy("schema.work")]
+LazyResearcher = Annotated["Researcher", strawberry.lazy("schema.researcher")]
+
+
+@strawberry.type
+class InstitutionCounts:
+    works: int = strawberry.field(description="Works stating the institution on an authorship.")
+    researchers: int = strawberry.field(
+        description="Researchers affiliated with it, past or current."
+    )
 
 
 @strawberry.type
@@ -15,3 +38,33 @@ class Institution(Node):
     @classmethod
     def of(cls, row: InstitutionRow) -> "Institution":
         return cls(id=strawberry.ID(row.id), name=row.name, country=row.country, type=row.type)
+
+    @strawberry.field
+    async def counts(self, info: Info) -> InstitutionCounts:
+        row = await resolve_nodes.counts(info.context, self.id)
+        return InstitutionCounts(works=row.works, researchers=row.researchers or 0)
+
+    @strawberry.field(description="Works stating this institution, keyset-paged.")
+    async def works(
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        order_by: WorkOrder = WorkOrder.YEAR_DESC,
+    ) -> Connection[LazyWork]:
+        from schema.work import Work
+
+        page = await resolve_works.works_of(info.context, self.id, first, after, order_by.value)
+        return from_page(page, after, Work.of, lambda w: w.id)
+
+    @strawberry.field(
+        description="Researchers affiliated with the institution, current ones first. "
+        "totalCount is null: see counts.researchers."
+    )
+    async def researchers(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Connection[LazyResearcher]:
+        from schema.researcher import Researcher
+
+        page = await resolve_nodes.researchers_of(info.context, self.id, first, after)
+        return from_page(page, after, Researcher.of, lambda r: r.id)

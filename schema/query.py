@@ -1,30 +1,104 @@
 import strawberry
 
-from resolvers import researchers as resolve
+from loaders.rows import InstitutionRow, ResearcherRow, TopicRow, WorkRow
+from resolvers import explorer as resolve_explorer
+from resolvers import nodes as resolve_nodes
+from resolvers import researchers as resolve_researchers
+from resolvers import works as resolve_works
 from resolvers.context import Context
+from resolvers.ids import expect
+from resolvers.nodes import NodeRow
 from resolvers.paging import encode_cursor
 from schema.connection import Connection, Edge, connection
+from schema.enums import NodeKind
+from schema.explorer import Explorer
+from schema.institution import Institution
+from schema.node import Node
 from schema.researcher import Researcher
+from schema.topic import Topic
+from schema.work import Work
 
 Info = strawberry.Info[Context, None]
 
 
+def as_node(row: NodeRow | None) -> Node | None:
+    if isinstance(row, ResearcherRow):
+        return Researcher.of(row)
+    if isinstance(row, WorkRow):
+        return Work.of(row)
+    if isinstance(row, TopicRow):
+        return Topic.of(row)
+    if isinstance(row, InstitutionRow):
+        return Institution.of(row)
+    return None
+
+
 @strawberry.type
 class Query:
+    @strawberry.field(description="Any node by id; null when nothing has that id.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return as_node(await resolve_nodes.node(info.context, id))
+
+    @strawberry.field(description="Nodes by id, in the order asked (null where none); at most 100.")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        return [as_node(row) for row in await resolve_nodes.nodes(info.context, list(ids))]
+
     @strawberry.field(description="A researcher by id; null when no researcher has that id.")
     async def researcher(self, info: Info, id: strawberry.ID) -> Researcher | None:
-        row = await resolve.researcher(info.context, id)
+        row = await resolve_researchers.researcher(info.context, id)
         return Researcher.of(row) if row else None
+
+    @strawberry.field(description="A work by id; null when no work has that id.")
+    async def work(self, info: Info, id: strawberry.ID) -> Work | None:
+        row = await info.context.loaders.work.load(expect("id", id, "Work"))
+        return Work.of(row) if row else None
+
+    @strawberry.field(description="A topic by id; null when no topic has that id.")
+    async def topic(self, info: Info, id: strawberry.ID) -> Topic | None:
+        row = await info.context.loaders.topic.load(expect("id", id, "Topic"))
+        return Topic.of(row) if row else None
+
+    @strawberry.field(description="An institution by id; null when no institution has that id.")
+    async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
+        row = await info.context.loaders.institution.load(expect("id", id, "Institution"))
+        return Institution.of(row) if row else None
 
     @strawberry.field(
         description="Researchers whose names match every word of `search`, each word also as a "
-        'prefix ("jia" finds Jian Jiao); best match first.'
+        'prefix ("jia" finds Jian Jiao); best match first. totalCount is null.'
     )
     async def researchers(
         self, info: Info, search: str, first: int = 20, after: str | None = None
     ) -> Connection[Researcher]:
-        hits, has_next = await resolve.search(info.context, search, first, after)
+        hits, has_next = await resolve_researchers.search(info.context, search, first, after)
         edges = [
             Edge(cursor=encode_cursor(h.score, h.row.id), node=Researcher.of(h.row)) for h in hits
         ]
         return connection(edges, has_next, after, total=None)
+
+    @strawberry.field(
+        description="Works whose titles match every word of `search`, each word also as a "
+        "prefix; best match first. totalCount is null."
+    )
+    async def works(
+        self, info: Info, search: str, first: int = 20, after: str | None = None
+    ) -> Connection[Work]:
+        hits, has_next = await resolve_works.search(info.context, search, first, after)
+        edges = [Edge(cursor=encode_cursor(h.score, h.row.id), node=Work.of(h.row)) for h in hits]
+        return connection(edges, has_next, after, total=None)
+
+    @strawberry.field(
+        description="The research-graph slice around any node: at most `limit` nodes (1..100, "
+        "the centre included) of the given kinds, and the edges among them. Null when the "
+        "centre does not exist."
+    )
+    async def explorer(
+        self,
+        info: Info,
+        center: strawberry.ID,
+        limit: int = 50,
+        kinds: list[NodeKind] | None = None,
+    ) -> Explorer | None:
+        wanted = [k.value for k in kinds] if kinds is not None else None
+        row = await resolve_explorer.explorer(info.context, center, limit, wanted)
+        return Explorer.of(center, row) if row else None

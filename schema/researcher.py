@@ -1,34 +1,18 @@
-from enum import Enum
-
 import strawberry
 
 from loaders.researchers import CLOSE_MIN_SHARED
-from loaders.rows import CountsRow, ResearcherRow
+from loaders.rows import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
+from resolvers import works as resolve_works
 from resolvers.context import Context
 from schema.connection import Connection, from_page
+from schema.enums import Verification, WorkOrder
 from schema.institution import Institution
 from schema.node import Node
+from schema.topic import Topic
 from schema.work import Work
 
 Info = strawberry.Info[Context, None]
-
-
-@strawberry.enum(description="How far a researcher record is confirmed to be one real person.")
-class Verification(Enum):
-    L0 = strawberry.enum_value("L0", description="A name only.")
-    L1 = strawberry.enum_value("L1", description="Built from imported bibliographic records.")
-    L2 = strawberry.enum_value(
-        "L2", description="Claimed with matching evidence or approved by an admin."
-    )
-    L3 = strawberry.enum_value("L3", description="Confirmed for an institution.")
-
-
-@strawberry.enum
-class WorkOrder(Enum):
-    YEAR_DESC = "YEAR_DESC"
-    YEAR_ASC = "YEAR_ASC"
-    CITED_BY_DESC = "CITED_BY_DESC"
 
 
 @strawberry.type
@@ -48,6 +32,33 @@ class ResearcherCounts:
             topics=row.topics,
             close_collaborators=row.close_collaborators,
         )
+
+
+@strawberry.type
+class Affiliation:
+    institution: Institution
+    since: int | None
+    until: int | None
+    current: bool
+
+    @classmethod
+    def of(cls, row: AffiliationRow) -> "Affiliation":
+        return cls(
+            institution=Institution.of(row.institution),
+            since=row.since,
+            until=row.until,
+            current=row.current,
+        )
+
+
+@strawberry.type
+class ResearcherTopic:
+    works: int = strawberry.field(description="How many of the researcher's works carry the topic.")
+    topic: Topic
+
+    @classmethod
+    def of(cls, row: TopicShareRow) -> "ResearcherTopic":
+        return cls(works=row.works, topic=Topic.of(row.topic))
 
 
 @strawberry.type
@@ -83,6 +94,10 @@ class Researcher(Node):
     async def counts(self, info: Info) -> ResearcherCounts:
         return ResearcherCounts.of(await resolve.counts(info.context, self.id))
 
+    @strawberry.field(description="Earlier affiliations, the most recent first.")
+    async def past_affiliations(self, info: Info) -> list[Affiliation]:
+        return [Affiliation.of(a) for a in await resolve.past_affiliations(info.context, self.id)]
+
     @strawberry.field(description="The researcher's works, keyset-paged.")
     async def works(
         self,
@@ -91,5 +106,41 @@ class Researcher(Node):
         after: str | None = None,
         order_by: WorkOrder = WorkOrder.YEAR_DESC,
     ) -> Connection[Work]:
-        page = await resolve.works(info.context, self.id, first, after, order_by.value)
+        page = await resolve_works.works_of(info.context, self.id, first, after, order_by.value)
         return from_page(page, after, Work.of, lambda w: w.id)
+
+    @strawberry.field(description="Topics of the researcher's works, the most frequent first.")
+    async def topics(self, info: Info, first: int = 10) -> list[ResearcherTopic]:
+        return [ResearcherTopic.of(t) for t in await resolve.topics(info.context, self.id, first)]
+
+    @strawberry.field(
+        description="Co-authors ranked by shared works, then by the year of the latest one."
+    )
+    async def coauthors(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Connection["Coauthor"]:
+        page = await resolve.coauthors(info.context, self.id, first, after)
+        return from_page(page, after, Coauthor.of, lambda c: c.researcher.id)
+
+    @strawberry.field(
+        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works, ranked by shared "
+        "works, then by the year of the latest one."
+    )
+    async def close_collaborators(self, info: Info, first: int = 4) -> list["Coauthor"]:
+        rows = await resolve.close_collaborators(info.context, self.id, first)
+        return [Coauthor.of(r) for r in rows]
+
+
+@strawberry.type
+class Coauthor:
+    shared_works: int
+    latest_year: int | None = strawberry.field(description="Year of the latest shared work.")
+    researcher: Researcher
+
+    @classmethod
+    def of(cls, row: CoauthorRow) -> "Coauthor":
+        return cls(
+            shared_works=row.shared_works,
+            latest_year=row.latest_year or None,
+            researcher=Researcher.of(row.researcher),
+        )

@@ -1,7 +1,27 @@
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from loaders.rows import TopicRow
+from resolvers import nodes as resolve_nodes
+from resolvers import works as resolve_works
+from resolvers.context import Context
+from schema.connection import Connection, from_page
+from schema.enums import WorkOrder
 from schema.node import Node
+
+if TYPE_CHECKING:
+    from schema.researcher import Researcher
+    from schema.work import Work
+
+Info = strawberry.Info[Context, None]
+LazyWork = Annotated["Work", strawberry.lazy("schema.work")]
+LazyResearcher = Annotated["Researcher", strawberry.lazy("schema.researcher")]
+
+
+@strawberry.type
+class TopicCounts:
+    works: int
 
 
 @strawberry.type
@@ -20,3 +40,33 @@ class Topic(Node):
             field=row.field,
             domain=row.domain,
         )
+
+    @strawberry.field
+    async def counts(self, info: Info) -> TopicCounts:
+        return TopicCounts(works=(await resolve_nodes.counts(info.context, self.id)).works)
+
+    @strawberry.field(description="The works carrying this topic, keyset-paged.")
+    async def works(
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        order_by: WorkOrder = WorkOrder.YEAR_DESC,
+    ) -> Connection[LazyWork]:
+        from schema.work import Work
+
+        page = await resolve_works.works_of(info.context, self.id, first, after, order_by.value)
+        return from_page(page, after, Work.of, lambda w: w.id)
+
+    @strawberry.field(
+        description="Authors of the topic's works, ranked by how many they wrote; for a topic "
+        "with more than 2,000 works, ranked over the first 2,000 the store holds. "
+        "totalCount is null."
+    )
+    async def researchers(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> Connection[LazyResearcher]:
+        from schema.researcher import Researcher
+
+        page = await resolve_nodes.researchers_of(info.context, self.id, first, after)
+        return from_page(page, after, Researcher.of, lambda r: r.id)

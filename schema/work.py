@@ -2,7 +2,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from loaders.rows import AuthorshipRow, WorkRow, WorkTopicRow
+from loaders.rows import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow
 from resolvers import works as resolve
 from resolvers.context import Context
 from schema.node import Node
@@ -20,6 +20,9 @@ class Authorship:
     author_position: str | None = strawberry.field(description="OpenAlex's first, middle or last.")
     raw_name: str | None = strawberry.field(description="The name as printed on the work.")
     corresponding: bool
+    institution_ids: list[strawberry.ID] = strawberry.field(
+        description="The institutions the work states for this author."
+    )
     _row: strawberry.Private[AuthorshipRow]
 
     @strawberry.field
@@ -35,6 +38,7 @@ class Authorship:
             author_position=row.author_position,
             raw_name=row.raw_name,
             corresponding=row.corresponding,
+            institution_ids=[strawberry.ID(i) for i in row.institution_ids],
             _row=row,
         )
 
@@ -52,6 +56,16 @@ class WorkTopic:
 
 
 @strawberry.type
+class RelatedWork:
+    score: int = strawberry.field(description="3 points per shared author, 1 per shared topic.")
+    work: "Work"
+
+    @classmethod
+    def of(cls, row: RelatedWorkRow) -> "RelatedWork":
+        return cls(score=row.score, work=Work.of(row.work))
+
+
+@strawberry.type
 class Work(Node):
     title: str | None
     abstract: str | None
@@ -60,15 +74,9 @@ class Work(Node):
     venue: str | None
     doi: str | None
     arxiv_id: str | None
-    cited_by_count: int | None
-
-    @strawberry.field(description="The authors in the order the work lists them.")
-    async def authors(self, info: Info) -> list[Authorship]:
-        return [Authorship.of(a) for a in await resolve.authors(info.context, self.id)]
-
-    @strawberry.field(description="The work's topics, best score first.")
-    async def topics(self, info: Info) -> list[WorkTopic]:
-        return [WorkTopic.of(t) for t in await resolve.topics(info.context, self.id)]
+    cited_by_count: int | None = strawberry.field(
+        description="Citations as the source counts them (OpenAlex cited_by_count)."
+    )
 
     @classmethod
     def of(cls, row: WorkRow) -> "Work":
@@ -83,3 +91,26 @@ class Work(Node):
             arxiv_id=row.arxiv_id,
             cited_by_count=row.cited_by_count,
         )
+
+    @strawberry.field(description="The authors in the order the work lists them.")
+    async def authors(self, info: Info) -> list[Authorship]:
+        return [Authorship.of(a) for a in await resolve.authors(info.context, self.id)]
+
+    @strawberry.field(description="The work's topics, best score first.")
+    async def topics(self, info: Info) -> list[WorkTopic]:
+        return [WorkTopic.of(t) for t in await resolve.topics(info.context, self.id)]
+
+    @strawberry.field(description="How many imported works this work cites.")
+    async def reference_count(self, info: Info) -> int:
+        return (await resolve.citation_counts(info.context, self.id)).references
+
+    @strawberry.field(description="How many imported works cite this work.")
+    async def citation_count(self, info: Info) -> int:
+        return (await resolve.citation_counts(info.context, self.id)).citations
+
+    @strawberry.field(
+        description="Works sharing authors (3 points each) or topics (1 point each), best first; "
+        "a topic lends at most 500 of its works, so hub topics stay cheap."
+    )
+    async def related_works(self, info: Info, first: int = 10) -> list[RelatedWork]:
+        return [RelatedWork.of(r) for r in await resolve.related(info.context, self.id, first)]

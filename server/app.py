@@ -3,7 +3,7 @@
 import contextlib
 from collections.abc import AsyncIterator
 
-from neo4j import AsyncGraphDatabase
+from neo4j import AsyncGraphDatabase, NotificationMinimumSeverity
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
@@ -26,6 +26,8 @@ def make_runner(settings: Settings) -> CypherRunner:
         max_transaction_retry_time=settings.neo4j_retry_seconds,
         connection_timeout=settings.neo4j_connect_timeout_seconds,
         connection_acquisition_timeout=settings.neo4j_connect_timeout_seconds * 2,
+        # Server notifications (hints about unused labels and the like) cost work and log noise.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
     return CypherRunner(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds)
 

@@ -8,22 +8,8 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from resolvers.context import Context
+from schema import PROFILE_PAGE
 
-PROFILE_QUERY = """\
-# The researcher profile page in one request. Press the play button (Ctrl-Enter).
-query ProfilePage($id: ID!) {
-  researcher(id: $id) {
-    id name description openToCollaborate verification claimed
-    affiliation { id name }
-    counts { works followers topics closeCollaborators }
-    works(first: 20) {
-      totalCount pageInfo { hasNextPage endCursor }
-      edges { node { id type year venue title abstract
-        authors { position researcher { id name } } topics { topic { name } } } }
-    }
-  }
-}
-"""
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
 
 
@@ -37,7 +23,7 @@ class GraphQLView(GraphQL[Context, None]):
     def graphql_ide_html(self) -> str:
         # GraphiQL opens on the profile page query rather than Strawberry's welcome text.
         html = super().graphql_ide_html
-        example = json.dumps(PROFILE_QUERY)
+        example = json.dumps(PROFILE_PAGE)
         variables = json.dumps(json.dumps(PROFILE_VARIABLES, indent=2))
         return html.replace("parameters.q || EXAMPLE_QUERY", f"parameters.q || {example}").replace(
             "React.useState(\n          parameters.variables,",

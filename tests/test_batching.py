@@ -1,36 +1,65 @@
 """Cypher round trips per request: counted by the runner, bounded whatever the page holds."""
 
+from pathlib import Path
+
+import pytest
+
 from cypher.runner import CypherRunner
+from factories import load, work
 from helpers import execute
+from schema import PROFILE_PAGE
 
-PROFILE = """
-query ProfilePage($id: ID!) {
-  researcher(id: $id) {
-    id name description openToCollaborate verification claimed
-    affiliation { id name }
-    counts { works followers topics closeCollaborators }
-    works(first: 20) {
-      totalCount pageInfo { hasNextPage endCursor }
-      edges { node { id type year venue title abstract
-        authors { position researcher { id name affiliation { name } } }
-        topics { topic { name } } } }
-    }
-  }
+# One statement per access pattern on the page, however many works, authors and topics.
+PROFILE_STATEMENTS = {
+    "get_researchers": 1,
+    "count_researcher_stats": 1,
+    "list_coauthors": 1,
+    "list_researcher_topics": 1,
+    "list_works_page": 1,
+    "get_work_authors": 1,
+    "get_work_topics": 1,
+    "explore_neighbourhood": 1,
 }
-"""
 
 
-async def test_profile_page_uses_one_statement_per_access_pattern(runner: CypherRunner) -> None:
-    result, context = await execute(runner, PROFILE, {"id": "A-jian-jiao"})
+@pytest.fixture(scope="module")
+async def prolific(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A researcher with 50 works of 20 authors each, and one with a single work."""
+    records = [
+        work(
+            f"W-batch-{w}",
+            ["A-batch-prolific"] + [f"A-batch-{w}-{a}" for a in range(19)],
+            [f"T-batch-{(w + k) % 12}" for k in range(3)],
+            year=1990 + w % 30,
+            institutions=[f"I-batch-{w % 5}"],
+        )
+        for w in range(50)
+    ]
+    records.append(work("W-batch-single", ["A-batch-single"], ["T-batch-0"]))
+    await load(shared_runner, tmp_path_factory.mktemp("batch"), records)
+    return "A-batch-prolific"
+
+
+@pytest.mark.parametrize("researcher", ["A-batch-single", "A-batch-prolific", "A-jian-jiao"])
+async def test_profile_page_statements_do_not_grow_with_the_page(
+    runner: CypherRunner, prolific: str, researcher: str
+) -> None:
+    result, context = await execute(runner, PROFILE_PAGE, {"id": researcher})
 
     assert result.errors is None
-    assert context.runner.stats.by_name == {
-        "get_researchers": 1,
-        "count_researcher_stats": 1,
-        "list_researcher_works": 1,
-        "get_work_authors": 1,
-        "get_work_topics": 1,
-    }
+    assert result.data is not None and result.data["researcher"]["id"] == researcher
+    assert context.runner.stats.by_name == PROFILE_STATEMENTS
+    assert context.runner.stats.statements <= 8
+
+
+async def test_the_prolific_page_holds_all_its_authors(runner: CypherRunner, prolific: str) -> None:
+    result, _ = await execute(runner, PROFILE_PAGE, {"id": prolific})
+
+    assert result.data is not None
+    works = result.data["researcher"]["works"]
+    assert works["totalCount"] == 50
+    assert len(works["edges"]) == 20
+    assert {len(e["node"]["authors"]) for e in works["edges"]} == {20}
 
 
 async def test_aliases_of_the_same_researcher_share_one_load(runner: CypherRunner) -> None:
@@ -48,3 +77,34 @@ async def test_aliases_of_the_same_researcher_share_one_load(runner: CypherRunne
         "d": {"counts": {"works": 2}},
     }
     assert context.runner.stats.by_name == {"get_researchers": 1, "count_researcher_stats": 1}
+
+
+async def test_nodes_of_every_kind_load_in_one_statement_per_kind(runner: CypherRunner) -> None:
+    ids = [
+        "A-jian-jiao",
+        "W-arxiv-2002.06275",
+        "T-channel-coding",
+        "I-microsoft",
+        "A-nobody",
+        "A-aimin-li",
+    ]
+    query = "query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }"
+    result, context = await execute(runner, query, {"ids": ids})
+
+    assert result.errors is None
+    assert result.data == {
+        "nodes": [
+            {"id": "A-jian-jiao", "__typename": "Researcher"},
+            {"id": "W-arxiv-2002.06275", "__typename": "Work"},
+            {"id": "T-channel-coding", "__typename": "Topic"},
+            {"id": "I-microsoft", "__typename": "Institution"},
+            None,
+            {"id": "A-aimin-li", "__typename": "Researcher"},
+        ]
+    }
+    assert context.runner.stats.by_name == {
+        "get_researchers": 1,
+        "get_works": 1,
+        "get_topics": 1,
+        "get_institutions": 1,
+    }

@@ -1,76 +1,116 @@
-"""The seed profile through GraphQL, checked against the verified facts it was built from."""
+"""The ProfilePage document against the seed profile, checked against the sources the seed was
+built from: the verified facts (titles, abstracts, author lists) and the seed's works file
+(topics and their scores)."""
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from cypher.runner import CypherRunner
 from helpers import execute
+from schema import PROFILE_PAGE
 
-FACTS = json.loads(
-    (
-        Path(__file__).resolve().parent.parent / "neo4j-seed" / "sources" / "profile-works.json"
-    ).read_text()
-)
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = json.loads((ROOT / "neo4j-seed" / "sources" / "profile-works.json").read_text())
+SEED_WORKS = {
+    w["id"]: w
+    for w in map(
+        json.loads, (ROOT / "neo4j-seed" / "profile" / "works.jsonl").read_text().splitlines()
+    )
+}
 JIAN_JIAO = "A-jian-jiao"
 DESCRIPTION = "Jian Jiao contributes to research discovery and scholarly infrastructure."
-
-PROFILE = """
-query Profile($id: ID!, $first: Int!) {
-  researcher(id: $id) {
-    id name description openToCollaborate verification claimed
-    affiliation { id name }
-    counts { works followers topics closeCollaborators }
-    works(first: $first) {
-      totalCount
-      edges { node { id type year venue title abstract arxivId
-        authors { position researcher { id name } } } }
-    }
-  }
-}
-"""
-
-
-def expected_work(fact: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": f"W-arxiv-{fact['arxiv_id']}",
-        "type": fact["type"],
-        "year": fact["year_on_page"],
-        "venue": fact["venue"],
-        "title": fact["title"],
-        "abstract": fact["abstract"],
-        "arxivId": fact["arxiv_id"],
-        "authors": [
-            {"position": i, "researcher": {"id": researcher_id(name), "name": name}}
-            for i, name in enumerate(fact["authors"], 1)
-        ],
-    }
 
 
 def researcher_id(name: str) -> str:
     return "A-" + "-".join(name.lower().split())
 
 
+def work_id(fact: dict[str, Any]) -> str:
+    return f"W-arxiv-{fact['arxiv_id']}"
+
+
+def expected_topics_of(work: str) -> list[dict[str, Any]]:
+    topics = sorted(SEED_WORKS[work]["topics"], key=lambda t: (-t["score"], t["id"]))
+    return [{"topic": {"name": t["display_name"]}} for t in topics]
+
+
+def expected_work(fact: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": work_id(fact),
+        "type": fact["type"],
+        "year": fact["year_on_page"],
+        "venue": fact["venue"],
+        "title": fact["title"],
+        "abstract": fact["abstract"],
+        "authors": [
+            {"position": i, "researcher": {"id": researcher_id(name), "name": name}}
+            for i, name in enumerate(fact["authors"], 1)
+        ],
+        "topics": expected_topics_of(work_id(fact)),
+    }
+
+
+def expected_close_collaborators(first: int) -> list[dict[str, Any]]:
+    shared: Counter[str] = Counter()
+    latest: dict[str, int] = {}
+    for fact in FACTS:
+        for name in set(fact["authors"]) - {"Jian Jiao"}:
+            shared[name] += 1
+            latest[name] = max(latest.get(name, 0), fact["year_on_page"])
+    close = [n for n in shared if shared[n] >= 2]
+    close.sort(key=lambda n: (-shared[n], -latest[n], researcher_id(n)))
+    return [
+        {"sharedWorks": shared[n], "researcher": {"id": researcher_id(n), "name": n}}
+        for n in close[:first]
+    ]
+
+
+def expected_topics(first: int) -> list[dict[str, Any]]:
+    counts: Counter[tuple[str, str]] = Counter(
+        (t["id"], t["display_name"]) for w in SEED_WORKS.values() for t in w["topics"]
+    )
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    return [{"works": n, "topic": {"id": i, "name": name}} for (i, name), n in ranked[:first]]
+
+
 async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None:
-    result, _ = await execute(runner, PROFILE, {"id": JIAN_JIAO, "first": 20})
+    result, _ = await execute(runner, PROFILE_PAGE, {"id": JIAN_JIAO})
 
     assert result.errors is None
-    works = sorted(FACTS, key=lambda f: (-f["year_on_page"], f"W-arxiv-{f['arxiv_id']}"))
-    assert result.data == {
-        "researcher": {
-            "id": JIAN_JIAO,
-            "name": "Jian Jiao",
-            "description": DESCRIPTION,
-            "openToCollaborate": True,
-            "verification": "L1",
-            "claimed": False,
-            "affiliation": None,
-            # Seven co-authors share two or more works: the four HIT Shenzhen co-authors,
-            # Ruofei Zhang (3), Yeyun Gong and Simiao Zuo (2 each).
-            "counts": {"works": 9, "followers": 0, "topics": 9, "closeCollaborators": 7},
-            "works": {"totalCount": 9, "edges": [{"node": expected_work(f)} for f in works]},
-        }
+    assert result.data is not None
+    works = sorted(FACTS, key=lambda f: (-f["year_on_page"], work_id(f)))
+    assert result.data["researcher"] == {
+        "id": JIAN_JIAO,
+        "name": "Jian Jiao",
+        "description": DESCRIPTION,
+        "openToCollaborate": True,
+        "verification": "L1",
+        "claimed": False,
+        "affiliation": None,
+        # Seven co-authors share two or more works: the four HIT Shenzhen co-authors,
+        # Ruofei Zhang (3), Yeyun Gong and Simiao Zuo (2 each).
+        "counts": {"works": 9, "followers": 0, "topics": 9, "closeCollaborators": 7},
+        "closeCollaborators": expected_close_collaborators(4),
+        "topics": expected_topics(9),
+        "works": {
+            "totalCount": 9,
+            "pageInfo": {
+                "hasNextPage": False,
+                "endCursor": result.data["researcher"]["works"]["pageInfo"]["endCursor"],
+            },
+            "edges": [{"node": expected_work(f)} for f in works],
+        },
     }
+
+
+async def test_the_close_collaborators_are_those_of_the_page(runner: CypherRunner) -> None:
+    result, _ = await execute(runner, PROFILE_PAGE, {"id": JIAN_JIAO})
+
+    assert result.data is not None
+    names = [c["researcher"]["name"] for c in result.data["researcher"]["closeCollaborators"]]
+    assert names == ["Ruofei Zhang", "Simiao Zuo", "Yeyun Gong", "Aimin Li"]
 
 
 async def test_unknown_researcher_is_null_not_an_error(runner: CypherRunner) -> None:
@@ -80,18 +120,22 @@ async def test_unknown_researcher_is_null_not_an_error(runner: CypherRunner) -> 
     assert result.data == {"researcher": None}
 
 
-async def test_malformed_id_is_a_bad_input_naming_the_argument(runner: CypherRunner) -> None:
-    result, _ = await execute(
-        runner, "query($id: ID!) { researcher(id: $id) { id } }", {"id": "W'); DROP"}
-    )
+async def test_paging_through_works_visits_every_work_once(runner: CypherRunner) -> None:
+    query = """query($id: ID!, $after: String, $order: WorkOrder!) {
+      researcher(id: $id) { works(first: 2, after: $after, orderBy: $order) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id year } } } } }"""
+    for order in ("YEAR_DESC", "YEAR_ASC", "CITED_BY_DESC"):
+        seen: list[str] = []
+        after = None
+        while True:
+            variables = {"id": JIAN_JIAO, "after": after, "order": order}
+            result, _ = await execute(runner, query, variables)
+            assert result.errors is None and result.data is not None
+            page = result.data["researcher"]["works"]
+            assert page["totalCount"] == 9
+            seen += [e["node"]["id"] for e in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
 
-    assert result.data == {"researcher": None}
-    assert result.errors is not None
-    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": "id"}
-
-
-async def test_a_work_id_is_not_a_researcher_id(runner: CypherRunner) -> None:
-    result, _ = await execute(runner, 'query { researcher(id: "W-arxiv-2002.06275") { id } }')
-
-    assert result.errors is not None
-    assert "not a Researcher id" in result.errors[0].message
+        assert sorted(seen) == sorted(work_id(f) for f in FACTS), order

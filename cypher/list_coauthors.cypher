@@ -1,0 +1,42 @@
+// Each researcher's co-authors ranked by shared works, then by the year of the latest one,
+// keyset-paged. With $minShared 2 these are the close collaborators.
+// The sort key folds the ranking into one ascending number: -(shared * 10000 + latestYear).
+// Parameters: $pages: [{index, ownerId, first, minShared, afterKey (float or null),
+//   afterId (string or null)}]
+// Returns: one row per page whose researcher exists: index, total (co-authors with at least
+//   minShared shared works), coauthors: [{researcher (all properties), claimed, affiliation, shared,
+//   latestYear, sortKey}] with at most first + 1 entries.
+UNWIND $pages AS page
+MATCH (r:Researcher {id: page.ownerId})
+WITH page, r, COLLECT {
+  MATCH (r)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(c:Researcher)
+  WHERE c <> r
+  WITH c, count(w) AS shared, max(coalesce(w.year, 0)) AS latestYear
+  WHERE shared >= page.minShared
+  RETURN {researcher: c, shared: shared, latestYear: latestYear,
+          sortKey: -toFloat(shared * 10000 + latestYear)}
+} AS ranked
+WITH page, ranked, [e IN ranked WHERE page.afterKey IS NULL
+                   OR e.sortKey > page.afterKey
+                   OR (e.sortKey = page.afterKey AND e.researcher.id > page.afterId)] AS rest
+CALL (rest, page) {
+  UNWIND rest AS e
+  WITH e ORDER BY e.sortKey, e.researcher.id
+  RETURN collect(e) AS sorted
+}
+WITH page, ranked, sorted[0..page.first + 1] AS slice
+CALL (slice) {
+  UNWIND slice AS e
+  WITH e, e.researcher AS c
+  RETURN collect({
+    researcher: properties(c),
+    claimed: EXISTS { (:User)-[:CLAIMED]->(c) },
+    affiliation: head(COLLECT {
+      MATCH (c)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
+      WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC
+      RETURN i {.id, .name, .country, .type}
+    }),
+    shared: e.shared, latestYear: e.latestYear, sortKey: e.sortKey
+  }) AS coauthors
+}
+RETURN page.index AS index, size(ranked) AS total, coauthors

@@ -1,0 +1,28 @@
+// Works related to each work: sharing authors (3 points each) or topics (1 point each),
+// best first; a topic contributes only the first $scan works the store finds, so a hub topic
+// costs no more than a small one.
+// Parameters: $ids: [string] (work ids), $scan: int
+// Returns: one row per related pair: workId, work (all properties), score; at most 100 per
+//   work, ordered by workId, score descending, citations descending, id.
+UNWIND $ids AS workId
+MATCH (w:Work {id: workId})
+CALL (w) {
+  CALL (w) {
+    MATCH (w)<-[:AUTHORED]-(:Researcher)-[:AUTHORED]->(other:Work)
+    WHERE other <> w
+    RETURN other, 3 AS points
+    UNION ALL
+    MATCH (w)-[:HAS_TOPIC]->(t:Topic)
+    CALL (t, w) {
+      MATCH (t)<-[:HAS_TOPIC]-(other:Work) WHERE other <> w
+      RETURN other LIMIT $scan
+    }
+    RETURN other, 1 AS points
+  }
+  WITH other, sum(points) AS score
+  ORDER BY score DESC, coalesce(other.citedByCount, 0) DESC, other.id
+  LIMIT 100
+  RETURN other, score
+}
+RETURN workId, properties(other) AS work, score
+ORDER BY workId, score DESC, coalesce(other.citedByCount, 0) DESC, other.id

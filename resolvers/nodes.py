@@ -1,0 +1,52 @@
+"""Any node by id, and what topics and institutions hold."""
+
+import asyncio
+
+from loaders.rows import (
+    InstitutionRow,
+    NodeCountsRow,
+    Page,
+    PageKey,
+    ResearcherRow,
+    TopicRow,
+    WorkRow,
+)
+from resolvers.context import Context
+from resolvers.errors import BadInput
+from resolvers.ids import kind_of
+from resolvers.paging import check_first, decode_cursor
+
+NodeRow = ResearcherRow | WorkRow | TopicRow | InstitutionRow
+MAX_IDS = 100
+
+
+async def node(ctx: Context, node_id: str, argument: str = "id") -> NodeRow | None:
+    kind = kind_of(argument, node_id)
+    if kind == "Researcher":
+        return await ctx.loaders.researcher.load(node_id)
+    if kind == "Work":
+        return await ctx.loaders.work.load(node_id)
+    if kind == "Topic":
+        return await ctx.loaders.topic.load(node_id)
+    return await ctx.loaders.institution.load(node_id)
+
+
+async def nodes(ctx: Context, ids: list[str]) -> list[NodeRow | None]:
+    if len(ids) > MAX_IDS:
+        raise BadInput("ids", f"at most {MAX_IDS} ids per request, got {len(ids)}")
+    for i, node_id in enumerate(ids):
+        kind_of(f"ids[{i}]", node_id)
+    # Gathered, so the loaders see every id in one batch.
+    return list(await asyncio.gather(*(node(ctx, node_id) for node_id in ids)))
+
+
+async def counts(ctx: Context, node_id: str) -> NodeCountsRow:
+    return await ctx.loaders.node_counts.load(node_id) or NodeCountsRow(0, None)
+
+
+async def researchers_of(
+    ctx: Context, owner_id: str, first: int, after: str | None
+) -> Page[ResearcherRow]:
+    after_key, after_id = decode_cursor(after)
+    key = PageKey(owner_id, check_first(first), after_key, after_id)
+    return await ctx.loaders.researchers_page.load(key) or Page(None, (), False)
