@@ -1,4 +1,4 @@
-"""The ASGI app: /graphql (with GraphiQL), /healthz, /readyz."""
+"""The ASGI app: /graphql (with GraphiQL), /healthz, /readyz, /metrics."""
 
 import contextlib
 from collections.abc import AsyncIterator
@@ -13,9 +13,10 @@ from strawberry.extensions import SchemaExtension
 from cypher.runner import CypherRunner
 from schema import build_schema
 from server.config import Settings, load_settings
-from server.extensions import CypherCount, MaskUnexpected
+from server.extensions import CypherCount, CypherMetrics, MaskUnexpected
 from server.graphql_view import GraphQLView
 from server.health import healthz, readyz
+from server.metrics import metrics
 
 
 def make_runner(settings: Settings) -> CypherRunner:
@@ -38,7 +39,7 @@ async def home(request: Request) -> RedirectResponse:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
-    extensions: list[type[SchemaExtension]] = [MaskUnexpected]
+    extensions: list[type[SchemaExtension]] = [MaskUnexpected, CypherMetrics]
     if settings.debug_cypher:
         extensions.append(CypherCount)
     view = GraphQLView(build_schema(extensions))
@@ -57,5 +58,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/graphql", view, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/metrics", metrics),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

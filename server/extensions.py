@@ -1,9 +1,23 @@
-"""Schema extensions the app adds: Cypher round-trip reporting, error masking."""
+"""Schema extensions the app adds: Cypher round-trip reporting, error classification."""
+
+from collections.abc import Iterator
 
 from graphql import GraphQLError
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from strawberry.extensions import MaskErrors, SchemaExtension
 
 from resolvers.context import Context
+from server.metrics import record_request
+
+
+class CypherMetrics(SchemaExtension):
+    """Counts every request's Cypher round trips into the Prometheus metrics."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context.context
+        if isinstance(context, Context):
+            record_request(context.runner.stats.by_name)
 
 
 class CypherCount(SchemaExtension):
@@ -22,8 +36,22 @@ def expected(error: GraphQLError) -> bool:
     return error.original_error is None or isinstance(error.original_error, GraphQLError)
 
 
+def classify(exc: BaseException | None) -> tuple[str, str]:
+    """A code the client can branch on, and a message that leaks nothing internal."""
+    if isinstance(exc, ServiceUnavailable | SessionExpired | ConnectionError):
+        return "SERVICE_UNAVAILABLE", "The graph database is unavailable; try again shortly."
+    if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
+        return "TIMEOUT", "The query took longer than the service allows; ask for less."
+    return "INTERNAL_SERVER_ERROR", "Unexpected error."
+
+
 class MaskUnexpected(MaskErrors):
-    """Hides the message of any error we did not raise on purpose; Strawberry has logged it."""
+    """Replaces any error we did not raise on purpose with a coded, safe one. Strawberry has
+    logged the original, with its traceback, before this runs."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: not expected(error))
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        code, message = classify(error.original_error)
+        return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})

@@ -1,7 +1,5 @@
 """Cypher round trips per request: counted by the runner, bounded whatever the page holds."""
 
-from pathlib import Path
-
 import pytest
 
 from cypher.runner import CypherRunner

@@ -1,0 +1,160 @@
+"""The explorer slice: bounded by its limit, centred on any kind, cheap on hubs."""
+
+from pathlib import Path
+from typing import Any, LiteralString
+
+import pytest
+
+from cypher import load as load_cypher
+from cypher.runner import CypherRunner
+from factories import load, work
+from helpers import execute
+from loaders.explorer import FANOUT, SCAN
+
+EXPLORER = """
+query($center: ID!, $limit: Int!, $kinds: [NodeKind!]) {
+  explorer(center: $center, limit: $limit, kinds: $kinds) {
+    center nodes { id kind label weight } edges { source target kind weight }
+  }
+}
+"""
+ALL_KINDS = {"RESEARCHER", "WORK", "TOPIC", "INSTITUTION"}
+
+
+async def slice_of(runner: CypherRunner, center: str, limit: int = 60, kinds: Any = None) -> Any:
+    variables = {"center": center, "limit": limit, "kinds": kinds}
+    result, _ = await execute(runner, EXPLORER, variables)
+    assert result.errors is None
+    assert result.data is not None
+    return result.data["explorer"]
+
+
+def assert_well_formed(graph: Any, center: str, limit: int) -> None:
+    ids = [n["id"] for n in graph["nodes"]]
+    assert graph["center"] == center and ids[0] == center
+    assert len(ids) == len(set(ids)) <= limit
+    assert all(0 <= n["weight"] <= 1 for n in graph["nodes"])
+    assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+
+
+@pytest.mark.parametrize("limit", [1, 5, 20, 60, 100])
+async def test_the_slice_never_exceeds_its_limit(runner: CypherRunner, limit: int) -> None:
+    graph = await slice_of(runner, "A-jian-jiao", limit)
+
+    assert_well_formed(graph, "A-jian-jiao", limit)
+
+
+async def test_a_researcher_slice_shows_papers_people_topics_and_institutions(
+    runner: CypherRunner,
+) -> None:
+    graph = await slice_of(runner, "A-jian-jiao", 20)
+
+    assert {n["kind"] for n in graph["nodes"]} == ALL_KINDS
+    by_id = {n["id"]: n for n in graph["nodes"]}
+    # The best of each kind comes first: Ruofei Zhang shares three works, Microsoft is stated
+    # on four of the nine, two topics carry four works each.
+    assert by_id["A-ruofei-zhang"]["weight"] == 1.0
+    assert by_id["I-microsoft"]["weight"] == 1.0
+    assert {
+        "source": "A-jian-jiao",
+        "target": "A-ruofei-zhang",
+        "kind": "COAUTHOR",
+        "weight": 3.0,
+    } in graph["edges"]
+    assert {
+        "source": "A-ruofei-zhang",
+        "target": "W-arxiv-2002.06275",
+        "kind": "AUTHORED",
+        "weight": 1.0,
+    } in graph["edges"]
+
+
+@pytest.mark.parametrize(
+    ("center", "kind", "neighbour"),
+    [
+        ("W-arxiv-2204.01257", "WORK", "A-aimin-li"),
+        ("T-channel-coding", "TOPIC", "W-arxiv-2101.07953"),
+        ("I-hit-shenzhen", "INSTITUTION", "A-shaohua-wu"),
+    ],
+)
+async def test_the_slice_recentres_on_any_kind(
+    runner: CypherRunner, center: str, kind: str, neighbour: str
+) -> None:
+    graph = await slice_of(runner, center, 30)
+
+    assert_well_formed(graph, center, 30)
+    assert graph["nodes"][0]["kind"] == kind
+    assert neighbour in {n["id"] for n in graph["nodes"]}
+    assert any(e["source"] == center and e["target"] == neighbour for e in graph["edges"])
+
+
+async def test_kinds_filter_the_slice_but_keep_the_centre(runner: CypherRunner) -> None:
+    graph = await slice_of(runner, "A-jian-jiao", 60, ["TOPIC"])
+
+    assert [n["kind"] for n in graph["nodes"]] == ["RESEARCHER"] + ["TOPIC"] * 9
+
+
+async def test_an_unknown_centre_is_null(runner: CypherRunner) -> None:
+    assert await slice_of(runner, "T-nothing-here") is None
+
+
+@pytest.mark.parametrize(
+    ("variables", "argument"),
+    [
+        ({"center": "A-jian-jiao", "limit": 0}, "limit"),
+        ({"center": "A-jian-jiao", "limit": 101}, "limit"),
+        ({"center": "not an id", "limit": 10}, "center"),
+    ],
+)
+async def test_bad_arguments_name_themselves(
+    runner: CypherRunner, variables: dict[str, Any], argument: str
+) -> None:
+    result, context = await execute(runner, EXPLORER, variables)
+
+    assert result.errors is not None
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": argument}
+    assert context.runner.stats.statements == 0
+
+
+async def db_hits(runner: CypherRunner, center: str) -> int:
+    """Total database hits of one explorer statement, from Neo4j's own PROFILE."""
+    query: LiteralString = "PROFILE " + load_cypher("explore_neighbourhood")
+    params = {
+        "centers": [center],
+        "limit": 60,
+        "kinds": sorted(ALL_KINDS),
+        "fanout": FANOUT,
+        "scan": SCAN,
+    }
+    async with runner.driver.session(database=runner.database) as session:
+        summary = await (await session.run(query, params)).consume()
+    assert summary.profile is not None
+    return total_hits(summary.profile)
+
+
+def total_hits(plan: dict[str, Any]) -> int:
+    return int(plan.get("dbHits", 0)) + sum(total_hits(child) for child in plan.get("children", []))
+
+
+def hub_works(start: int, count: int) -> list[dict[str, Any]]:
+    return [
+        # Each author writes two works: the hub grows, its neighbours do not.
+        work(f"W-hub-{i}", [f"A-hub-{i}", f"A-hub-{i + 1}"], ["T-hub"], cited=i % 97)
+        for i in range(start, start + count)
+    ]
+
+
+@pytest.mark.slow
+async def test_a_hub_topic_costs_the_same_however_big_it_grows(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await load(runner, tmp_path, hub_works(0, 2 * SCAN))
+    small = await db_hits(runner, "T-hub")
+    await load(runner, tmp_path, hub_works(2 * SCAN, 8 * SCAN))
+    big = await db_hits(runner, "T-hub")
+
+    graph = await slice_of(runner, "T-hub", 60)
+    assert_well_formed(graph, "T-hub", 60)
+    assert len(graph["nodes"]) == 60
+    # Five times the works, and the statement reads no more than it did.
+    assert big <= small * 1.1, (small, big)

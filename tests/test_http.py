@@ -1,0 +1,62 @@
+"""The app over HTTP: the debug count in `extensions`, the metric, GraphiQL's default query."""
+
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from schema import PROFILE_PAGE
+from server.app import create_app
+from server.config import Settings
+
+
+@pytest.fixture(scope="module")
+def client(neo4j_uri: str) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(neo4j_uri=neo4j_uri, debug_cypher=True))) as client:
+        yield client
+
+
+def test_profile_page_over_http_reports_its_cypher_statements(
+    client: TestClient, shared_runner: object
+) -> None:
+    body = {"query": PROFILE_PAGE, "variables": {"id": "A-jian-jiao"}}
+    response = client.post("/graphql", json=body)
+
+    assert response.status_code == 200
+    payload = response.json()
+    assert "errors" not in payload
+    assert payload["data"]["researcher"]["name"] == "Jian Jiao"
+    assert payload["extensions"]["cypher"]["statements"] == 8
+
+    metrics = client.get("/metrics").text
+    assert 'peergraph_cypher_statements_total{statement="explore_neighbourhood"}' in metrics
+    assert "peergraph_cypher_statements_per_request_bucket" in metrics
+
+
+def test_graphiql_opens_on_the_profile_page(client: TestClient) -> None:
+    page = client.get("/graphql", headers={"accept": "text/html"})
+
+    assert page.status_code == 200
+    assert "query ProfilePage($id: ID!)" in page.text
+    assert "A-jian-jiao" in page.text
+
+
+def test_neo4j_down_is_a_prompt_coded_error_not_a_500() -> None:
+    settings = Settings(neo4j_uri="bolt://127.0.0.1:9", neo4j_retry_seconds=0)
+    with TestClient(create_app(settings)) as down:
+        response = down.post(
+            "/graphql", json={"query": '{ researcher(id: "A-jian-jiao") { name } }'}
+        )
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "data": {"researcher": None},
+        "errors": [
+            {
+                "message": "The graph database is unavailable; try again shortly.",
+                "locations": [{"line": 1, "column": 3}],
+                "path": ["researcher"],
+                "extensions": {"code": "SERVICE_UNAVAILABLE"},
+            }
+        ],
+    }
