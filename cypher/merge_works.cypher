@@ -32,7 +32,8 @@ CALL (w, row) {
 CALL (w, row) {
   UNWIND row.institutions AS inst
   MERGE (i:Institution {id: inst.id})
-  ON CREATE SET i.name = inst.name, i.country = inst.country, i.type = inst.type, i.ror = inst.ror
+  ON CREATE SET i.name = inst.name, i.country = inst.country, i.type = inst.type, i.ror = inst.ror,
+                i.domain = inst.domain
   MERGE (w)-[:HAS_INSTITUTION]->(i)
 }
 CALL (w, row) {

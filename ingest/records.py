@@ -6,6 +6,7 @@ Validation happens here, before anything is written, so a bad record is skipped 
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 OPENALEX_PREFIX = "https://openalex.org/"
 ID_PATTERN = re.compile(r"[AWITS][A-Za-z0-9._-]{1,100}")
@@ -72,6 +73,14 @@ def _label(obj: Any) -> str | None:
     return obj.get("display_name") if isinstance(obj, dict) else None
 
 
+def web_domain(url: Any) -> str | None:
+    """`https://www.microsoft.com/` becomes `microsoft.com`: what claim evidence matches."""
+    if not isinstance(url, str) or not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    return host.removeprefix("www.") if host else None
+
+
 def institution_row(record: Row) -> Row:
     return {
         "id": short_id(record.get("id")),
@@ -79,6 +88,7 @@ def institution_row(record: Row) -> Row:
         "country": record.get("country_code"),
         "type": record.get("type"),
         "ror": record.get("ror"),
+        "domain": web_domain(record.get("homepage_url")),
     }
 
 

@@ -2,12 +2,13 @@
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from aiodataloader import DataLoader
 
 from cypher.runner import CypherRunner
-from loaders import explorer, nodes, researchers, works
+from loaders import explorer, identity, nodes, researchers, works
 from loaders.rows import (
     AffiliationRow,
     AuthorshipRow,
@@ -16,6 +17,7 @@ from loaders.rows import (
     CountsRow,
     ExplorerKey,
     ExplorerRow,
+    IdentityWorkRow,
     InstitutionRow,
     NodeCountsRow,
     Page,
@@ -61,9 +63,11 @@ class Loaders:
     node_counts: DataLoader[str, NodeCountsRow | None]
     researchers_page: DataLoader[PageKey, Page[ResearcherRow] | None]
     explorer: DataLoader[ExplorerKey, ExplorerRow | None]
+    identity: DataLoader[str, list[IdentityWorkRow]]
+    viewer_follows: DataLoader[str, bool]
 
     @classmethod
-    def create(cls, runner: CypherRunner) -> "Loaders":
+    def create(cls, runner: CypherRunner, viewer_id: str | None = None) -> "Loaders":
         return cls(
             researcher=_loader(runner, researchers.researchers_by_id),
             counts=_loader(runner, researchers.counts_by_researcher),
@@ -81,4 +85,6 @@ class Loaders:
             node_counts=_loader(runner, nodes.node_counts),
             researchers_page=_loader(runner, nodes.researcher_pages),
             explorer=_loader(runner, explorer.slices),
+            identity=_loader(runner, identity.works_for_identity),
+            viewer_follows=_loader(runner, partial(identity.followed_by, viewer_id)),
         )

@@ -223,3 +223,17 @@ class Limited:
 
     owner_id: str
     first: int
+
+
+@dataclass(frozen=True)
+class IdentityWorkRow:
+    """One work of a researcher as the identity and trust analyses see it."""
+
+    id: str
+    title: str | None
+    year: int | None
+    cited_by_count: int | None
+    verified: bool
+    coauthor_ids: frozenset[str]
+    topics: tuple[TopicRow, ...]
+    institutions: tuple[InstitutionRow, ...]

@@ -19,3 +19,9 @@ CREATE INDEX researcher_orcid IF NOT EXISTS FOR (n:Researcher) ON (n.orcid);
 CREATE FULLTEXT INDEX researcher_name IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name];
 CREATE FULLTEXT INDEX work_title IF NOT EXISTS FOR (n:Work) ON EACH [n.title];
 CREATE FULLTEXT INDEX topic_institution_name IF NOT EXISTS FOR (n:Topic|Institution) ON EACH [n.name];
+
+// One owner per researcher is the single ownerId property; this makes a user own at most one.
+CREATE CONSTRAINT researcher_owner IF NOT EXISTS FOR (n:Researcher) REQUIRE n.ownerId IS UNIQUE;
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE;
+CREATE INDEX institution_domain IF NOT EXISTS FOR (n:Institution) ON (n.domain);

@@ -1,17 +1,31 @@
-"""What every resolver gets from the request: its own Cypher runner and loaders."""
+"""What every resolver gets from the request: its own Cypher runner, loaders and viewer."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cypher.runner import CypherRunner
 from loaders import Loaders
+from resolvers.viewer import Auth
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Limits on what users may do, from the settings."""
+
+    invite_daily_limit: int = 20
 
 
 @dataclass(frozen=True)
 class Context:
     runner: CypherRunner
     loaders: Loaders
+    auth: Auth = field(default_factory=Auth)
+    policy: Policy = field(default_factory=Policy)
 
     @classmethod
-    def create(cls, shared: CypherRunner) -> "Context":
+    def create(
+        cls, shared: CypherRunner, auth: Auth | None = None, policy: Policy | None = None
+    ) -> "Context":
         runner = shared.for_request()
-        return cls(runner=runner, loaders=Loaders.create(runner))
+        auth = auth or Auth()
+        viewer_id = auth.viewer.id if auth.viewer else None
+        return cls(runner, Loaders.create(runner, viewer_id), auth, policy or Policy())

@@ -1,5 +1,7 @@
 """Errors a client can act on: each carries a code in `extensions` to branch on."""
 
+from dataclasses import dataclass
+
 from graphql import GraphQLError
 
 
@@ -11,3 +13,30 @@ class BadInput(GraphQLError):
             f"{argument}: {message}",
             extensions={"code": "BAD_USER_INPUT", "argument": argument},
         )
+
+
+class Unauthenticated(GraphQLError):
+    """No valid token: the message says what was wrong with the one sent, if any."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, extensions={"code": "UNAUTHENTICATED"})
+
+
+class Forbidden(GraphQLError):
+    """Signed in, but not allowed to do this."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, extensions={"code": "FORBIDDEN"})
+
+
+@dataclass(frozen=True)
+class UserError:
+    """An expected refusal, returned in a mutation's payload rather than raised."""
+
+    code: str
+    message: str
+    field: str | None = None
+
+
+def not_found(field: str, what: str, value: str) -> UserError:
+    return UserError("NOT_FOUND", f"no {what} has the id {value!r}", field)

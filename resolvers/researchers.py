@@ -13,9 +13,11 @@ from loaders.rows import (
     TopicShareRow,
 )
 from resolvers.context import Context
+from resolvers.identity import IdentityReport, analyse
 from resolvers.ids import expect
 from resolvers.paging import check_first, decode_cursor
 from resolvers.search import lucene_query
+from resolvers.trust import TrustScore, trust
 
 
 async def researcher(
@@ -69,3 +71,12 @@ async def search(
     )
     hits = [SearchHit(r["score"], researcher_of(r)) for r in records]
     return hits[:first], len(hits) > first
+
+
+async def identity(ctx: Context, researcher_id: str) -> IdentityReport:
+    return analyse(await ctx.loaders.identity.load(researcher_id))
+
+
+async def trust_score(ctx: Context, row: ResearcherRow) -> TrustScore:
+    works = await ctx.loaders.identity.load(row.id)
+    return trust(row, works, analyse(works))

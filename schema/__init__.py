@@ -6,6 +6,7 @@ from pathlib import Path
 import strawberry
 from strawberry.extensions import SchemaExtension
 
+from schema.mutation import Mutation
 from schema.query import Query
 
 SDL_SNAPSHOT = Path(__file__).resolve().parent.parent / "schema.graphql"
@@ -14,7 +15,7 @@ PROFILE_PAGE = (Path(__file__).resolve().parent / "profile_page.graphql").read_t
 
 
 def build_schema(extensions: Sequence[type[SchemaExtension]] = ()) -> strawberry.Schema:
-    return strawberry.Schema(query=Query, extensions=list(extensions))
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=list(extensions))
 
 
 schema = build_schema()

@@ -60,3 +60,17 @@ class EdgeKind(Enum):
     COLLABORATES = strawberry.enum_value(
         "COLLABORATES", description="Institutions stated together on works; weight: how many."
     )
+
+
+@strawberry.enum
+class InvitationStatus(Enum):
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+
+
+@strawberry.enum
+class ClaimStatus(Enum):
+    PENDING = strawberry.enum_value("PENDING", description="Waiting for an admin.")
+    APPROVED = strawberry.enum_value("APPROVED", description="The claimant owns the record.")
+    REJECTED = strawberry.enum_value("REJECTED", description="An admin turned it down.")

@@ -16,6 +16,7 @@ from schema.institution import Institution
 from schema.node import Node
 from schema.researcher import Researcher
 from schema.topic import Topic
+from schema.viewer import Viewer
 from schema.work import Work
 
 Info = strawberry.Info[Context, None]
@@ -35,6 +36,16 @@ def as_node(row: NodeRow | None) -> Node | None:
 
 @strawberry.type
 class Query:
+    @strawberry.field(description="The signed-in user; null when the request carries no token.")
+    def viewer(self, info: Info) -> Viewer | None:
+        auth = info.context.auth
+        if auth.viewer is None:
+            if auth.problem:
+                auth.require()
+            return None
+        v = auth.viewer
+        return Viewer(id=strawberry.ID(v.id), email=v.email, admin=v.admin)
+
     @strawberry.field(description="Any node by id; null when nothing has that id.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return as_node(await resolve_nodes.node(info.context, id))

@@ -3,6 +3,7 @@ import strawberry
 from loaders.researchers import CLOSE_MIN_SHARED
 from loaders.rows import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
+from resolvers import social as resolve_social
 from resolvers import works as resolve_works
 from resolvers.context import Context
 from schema.connection import Connection, from_page
@@ -10,6 +11,7 @@ from schema.enums import Verification, WorkOrder
 from schema.institution import Institution
 from schema.node import Node
 from schema.topic import Topic
+from schema.trust import Identity, Trust
 from schema.work import Work
 
 Info = strawberry.Info[Context, None]
@@ -74,6 +76,7 @@ class Researcher(Node):
     affiliation: Institution | None = strawberry.field(
         description="The current affiliation; null when none was imported."
     )
+    _row: strawberry.Private[ResearcherRow]
 
     @classmethod
     def of(cls, row: ResearcherRow) -> "Researcher":
@@ -88,7 +91,20 @@ class Researcher(Node):
             cited_by_count=row.cited_by_count,
             h_index=row.h_index,
             affiliation=Institution.of(row.affiliation) if row.affiliation else None,
+            _row=row,
         )
+
+    @strawberry.field(description="Whether the signed-in user follows this researcher.")
+    async def viewer_follows(self, info: Info) -> bool:
+        return await resolve_social.viewer_follows(info.context, self.id)
+
+    @strawberry.field
+    async def trust(self, info: Info) -> Trust:
+        return Trust.of(await resolve.trust_score(info.context, self._row))
+
+    @strawberry.field
+    async def identity(self, info: Info) -> Identity:
+        return Identity.of(await resolve.identity(info.context, self.id))
 
     @strawberry.field
     async def counts(self, info: Info) -> ResearcherCounts:

@@ -11,7 +11,9 @@ from starlette.routing import Route
 from strawberry.extensions import SchemaExtension
 
 from cypher.runner import CypherRunner
+from resolvers.context import Policy
 from schema import build_schema
+from server.auth import Authenticator
 from server.config import Settings, load_settings
 from server.extensions import CypherCount, CypherMetrics, MaskUnexpected
 from server.graphql_view import GraphQLView
@@ -48,6 +50,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         # One driver per process: its pool is shared by every request and closed here.
         app.state.runner = make_runner(settings)
+        app.state.authenticator = Authenticator(settings)
+        app.state.policy = Policy(invite_daily_limit=settings.invite_daily_limit)
         try:
             yield
         finally:

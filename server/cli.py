@@ -2,6 +2,7 @@
 
 import argparse
 import asyncio
+import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ import uvicorn
 
 from ingest.importer import ImportSummary, import_paths, print_progress
 from server.app import create_app, make_runner
+from server.auth import mint
 from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
 from server.neo4j_local import EmbeddedNeo4j, Neo4jStartError
 
@@ -49,6 +51,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_dev(args: argparse.Namespace) -> int:
     """Embedded Neo4j (unless NEO4J_URI names another), the seed imported, then the API."""
     settings = load_settings()
+    if not settings.auth_jwt_secret:
+        # A fresh secret each run: local tokens work, and none outlives the process.
+        settings = settings.model_copy(update={"auth_jwt_secret": secrets.token_urlsafe(32)})
+        demo = mint(settings, {"sub": "demo", "email": "demo@example.org"}, 12 * 3600)
+        print(f"sign-in for this run: Authorization: Bearer {demo}", file=sys.stderr)
     neo4j = None
     if settings.neo4j_uri == EMBEDDED_URI:
         neo4j = EmbeddedNeo4j(args.data_dir, port=int(EMBEDDED_URI.rsplit(":", 1)[1]))
@@ -65,6 +72,18 @@ def cmd_dev(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_token(args: argparse.Namespace) -> int:
+    claims: dict[str, object] = {"sub": args.user, "email_verified": args.verified}
+    if args.email:
+        claims["email"] = args.email
+    if args.orcid:
+        claims["orcid"] = args.orcid
+    if args.admin:
+        claims["roles"] = ["admin"]
+    print(mint(load_settings(), claims, args.ttl))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="peergraph", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -77,6 +96,14 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", type=Path, help="files or folders (.jsonl, .jsonl.gz)")
     imp.add_argument("--batch-size", type=int, default=500)
     imp.set_defaults(run=cmd_import)
+    token = sub.add_parser("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
+    token.add_argument("--user", required=True, help="the subject: a user id")
+    token.add_argument("--email")
+    token.add_argument("--verified", action="store_true", help="the email is verified")
+    token.add_argument("--orcid")
+    token.add_argument("--admin", action="store_true")
+    token.add_argument("--ttl", type=int, default=3600, help="seconds until it expires")
+    token.set_defaults(run=cmd_token)
     return top
 
 
@@ -84,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (ConfigError, Neo4jStartError, FileNotFoundError) as exc:
+    except (ConfigError, Neo4jStartError, FileNotFoundError, ValueError) as exc:
         print(f"peergraph: {exc}", file=sys.stderr)
         return 2
 

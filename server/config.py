@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     port: Annotated[int, Field(ge=0, le=65535)] = 8000
     # Report the Cypher round trips of each request in the response `extensions`.
     debug_cypher: bool = False
+    # Sign-in: HS256 tokens signed with this secret (local use, `peergraph token`) ...
+    auth_jwt_secret: str | None = None
+    # ... and/or RS256 tokens whose keys an identity provider publishes at this JWKS URL.
+    auth_jwks_url: str | None = None
+    auth_audience: str = "peergraph"
+    auth_issuer: str | None = None
+    invite_daily_limit: Annotated[int, Field(ge=1, le=10_000)] = 20
 
     @field_validator("neo4j_uri")
     @classmethod
@@ -36,6 +43,15 @@ class Settings(BaseSettings):
         if not uri.startswith(URI_SCHEMES):
             raise ValueError(f"must start with one of {', '.join(URI_SCHEMES)}")
         return uri
+
+    @field_validator("auth_jwt_secret")
+    @classmethod
+    def _long_secret(cls, secret: str | None) -> str | None:
+        if secret is not None and len(secret) < 32:
+            raise ValueError(
+                "must be at least 32 characters (HS256 keys shorter than that are weak)"
+            )
+        return secret
 
     @property
     def neo4j_auth(self) -> tuple[str, str] | None:

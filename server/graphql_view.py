@@ -17,7 +17,9 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        return Context.create(request.app.state.runner)
+        state = request.app.state
+        auth = await state.authenticator.authenticate(request.headers.get("authorization"))
+        return Context.create(state.runner, auth, state.policy)
 
     @property
     def graphql_ide_html(self) -> str:

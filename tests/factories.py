@@ -1,6 +1,7 @@
 """OpenAlex-shaped records for tests, written as JSON Lines and loaded through the importer."""
 
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +40,36 @@ async def load(runner: CypherRunner, tmp: Path, records: list[dict[str, Any]]) -
     summary = await import_paths(runner, [path], batch_size=200)
     assert summary.skipped == []
     return summary
+
+
+SEED = Path(__file__).resolve().parent.parent / "neo4j-seed" / "profile"
+
+
+def cloned_seed(tag: str) -> list[dict[str, Any]]:
+    """The seed profile's works and authors under new ids (`A-jian-jiao` becomes
+    `A-<tag>-jian-jiao`, likewise works, topics and institutions) and new researcher names
+    (`Person <tag> <number>`, so searches for the seed's names find only the seed): a copy of
+    the seed that tests may change without touching it."""
+    records = []
+    for name in ("institutions", "topics", "authors", "works"):
+        for line in (SEED / f"{name}.jsonl").read_text().splitlines():
+            for kind in "AWTI":
+                line = line.replace(f'"{kind}-', f'"{kind}-{tag}-')
+            text = line
+            records.append(rename(json.loads(text), tag))
+    return records
+
+
+def clone_name(name: str, tag: str) -> str:
+    return f"Person {tag} {zlib.crc32(name.encode())}"
+
+
+def rename(record: dict[str, Any], tag: str) -> dict[str, Any]:
+    if record["id"].startswith("A-"):
+        record["display_name"] = clone_name(record["display_name"], tag)
+    for authorship in record.get("authorships", []):
+        author = authorship["author"]
+        author["display_name"] = authorship["raw_author_name"] = clone_name(
+            author["display_name"], tag
+        )
+    return record

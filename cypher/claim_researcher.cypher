@@ -1,0 +1,38 @@
+// A user claims a researcher record. Race-safe: the researcher node is write-locked first (the
+// SET of _lock), so concurrent claims of one researcher run one after another and each sees
+// the outcome of the one before; the unique ownerId constraint backs "one researcher per user".
+// With matching evidence ($matched) the user becomes the owner at once and verification
+// rises to L2; otherwise the claim waits for an admin as PENDING.
+// Parameters: $user: {id, email, emailVerified, orcid, admin}, $researcherId, $claimId,
+//   $evidence: string (what the user says), $matched: string or null (the evidence that
+//   matched the record, decided by check_claim_evidence)
+// Returns: one row when the researcher exists: outcome ('OWNED', 'PENDING',
+//   'ALREADY_CLAIMED', 'ALREADY_OWNS_ANOTHER', 'ALREADY_PENDING'), claimId, status.
+MATCH (r:Researcher {id: $researcherId})
+SET r._lock = true
+REMOVE r._lock
+MERGE (u:User {id: $user.id})
+SET u.email = $user.email, u.emailVerified = $user.emailVerified, u.orcid = $user.orcid
+WITH r, u,
+     CASE
+       WHEN r.ownerId IS NOT NULL THEN 'ALREADY_CLAIMED'
+       WHEN EXISTS { (other:Researcher {ownerId: $user.id}) } THEN 'ALREADY_OWNS_ANOTHER'
+       WHEN $matched IS NULL AND EXISTS { (u)-[:MADE]->(:Claim {status: 'PENDING'})-[:FOR]->(r) }
+         THEN 'ALREADY_PENDING'
+       WHEN $matched IS NOT NULL THEN 'OWNED'
+       ELSE 'PENDING'
+     END AS outcome
+CALL (r, u, outcome) {
+  WITH r, u, outcome WHERE outcome IN ['OWNED', 'PENDING']
+  CREATE (u)-[:MADE]->(c:Claim {id: $claimId, at: datetime(), evidence: $evidence,
+                                 matched: $matched, status: CASE outcome WHEN 'OWNED' THEN 'APPROVED' ELSE 'PENDING' END})
+         -[:FOR]->(r)
+}
+CALL (r, u, outcome) {
+  WITH r, u, outcome WHERE outcome = 'OWNED'
+  SET r.ownerId = u.id, r.verification = CASE WHEN r.verification = 'L3' THEN 'L3' ELSE 'L2' END,
+      r.claimedAt = datetime()
+  MERGE (u)-[cl:CLAIMED]->(r)
+  SET cl.at = datetime(), cl.evidence = $matched
+}
+RETURN outcome, $claimId AS claimId

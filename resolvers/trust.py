@@ -1,0 +1,129 @@
+"""The trust score: a deterministic 0..100 sum of seven documented components.
+
+| component              | max | points                                                        |
+| ---------------------- | --- | ------------------------------------------------------------- |
+| verification           | 25  | L0 0, L1 10, L2 20, L3 25                                     |
+| claim                  | 10  | 10 when a signed-in user owns the record                      |
+| body of work           | 15  | 3 * log2(1 + works), rounded down, at most 15                 |
+| citations              | 15  | 5 * log10(1 + citations of the works), rounded down, max 15   |
+| collaboration network  | 10  | 2 per close collaborator (2+ shared works), at most 10        |
+| profile completeness   | 10  | description 3, current affiliation 4, ORCID 3                 |
+| identity coherence     | 15  | 15 when the works look like one person, else 0                |
+
+Tiers: Emerging below 40, Established from 40, Trusted from 60, Exemplary from 80.
+Every component only grows with more verification, a claim, more works, citations or
+collaborators, so claiming with evidence or adding a confirmed work never lowers the score.
+"""
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loaders.researchers import CLOSE_MIN_SHARED
+from loaders.rows import IdentityWorkRow, ResearcherRow
+from resolvers.identity import IdentityReport
+
+VERIFICATION_POINTS = {"L0": 0, "L1": 10, "L2": 20, "L3": 25}
+TIERS = ((80, "Exemplary"), (60, "Trusted"), (40, "Established"), (0, "Emerging"))
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    points: int
+    max: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class TrustScore:
+    components: tuple[Component, ...]
+
+    @property
+    def score(self) -> int:
+        return sum(c.points for c in self.components)
+
+    @property
+    def tier(self) -> str:
+        return next(name for floor, name in TIERS if self.score >= floor)
+
+
+def verification(row: ResearcherRow) -> Component:
+    points = VERIFICATION_POINTS.get(row.verification, 0)
+    meaning = {
+        "L0": "a name only",
+        "L1": "built from imported bibliographic records",
+        "L2": "claimed with matching evidence or approved by an admin",
+        "L3": "confirmed for an institution",
+    }.get(row.verification, "unknown")
+    return Component("verification", points, 25, f"Verification {row.verification}: {meaning}")
+
+
+def claim(row: ResearcherRow) -> Component:
+    if row.claimed:
+        return Component("claim", 10, 10, "Claimed: a signed-in user showed this record is theirs")
+    return Component("claim", 0, 10, "Unclaimed author: nobody has shown this record is theirs")
+
+
+def body_of_work(works: Sequence[IdentityWorkRow]) -> Component:
+    points = min(15, math.floor(3 * math.log2(1 + len(works))))
+    return Component("body of work", points, 15, f"{len(works)} work(s) in the graph")
+
+
+def citations(works: Sequence[IdentityWorkRow]) -> Component:
+    known = [w.cited_by_count for w in works if w.cited_by_count is not None]
+    if not known:
+        return Component("citations", 0, 15, "No citation counts imported for these works")
+    total = sum(known)
+    points = min(15, math.floor(5 * math.log10(1 + total)))
+    return Component("citations", points, 15, f"{total} citation(s) across {len(known)} work(s)")
+
+
+def close_collaborators(works: Sequence[IdentityWorkRow]) -> int:
+    shared = Counter(c for w in works for c in w.coauthor_ids)
+    return sum(1 for n in shared.values() if n >= CLOSE_MIN_SHARED)
+
+
+def network(works: Sequence[IdentityWorkRow]) -> Component:
+    close = close_collaborators(works)
+    reason = f"{close} close collaborator(s) sharing {CLOSE_MIN_SHARED}+ works"
+    return Component("collaboration network", min(10, 2 * close), 10, reason)
+
+
+def completeness(row: ResearcherRow) -> Component:
+    parts = {
+        "description": (row.description, 3),
+        "affiliation": (row.affiliation, 4),
+        "ORCID": (row.orcid, 3),
+    }
+    points = sum(weight for value, weight in parts.values() if value)
+    missing = [name for name, (value, _) in parts.items() if not value]
+    reason = "Complete profile" if not missing else "Missing: " + ", ".join(missing)
+    return Component("profile completeness", points, 10, reason)
+
+
+def coherence(report: IdentityReport) -> Component:
+    if report.coherent:
+        return Component("identity coherence", 15, 15, "The works look like one person")
+    reason = (
+        f"The works look like {report.suspected_people} different people: groups with no shared "
+        "co-author, topic, field or affiliation"
+    )
+    return Component("identity coherence", 0, 15, reason)
+
+
+def trust(
+    row: ResearcherRow, works: Sequence[IdentityWorkRow], report: IdentityReport
+) -> TrustScore:
+    return TrustScore(
+        (
+            verification(row),
+            claim(row),
+            body_of_work(works),
+            citations(works),
+            network(works),
+            completeness(row),
+            coherence(report),
+        )
+    )

@@ -1,0 +1,242 @@
+import strawberry
+
+from resolvers import claims, social
+from resolvers.context import Context
+from resolvers.errors import UserError as UserErrorRow
+from schema.enums import ClaimStatus
+from schema.payloads import UserError, user_errors
+from schema.researcher import Researcher
+
+Info = strawberry.Info[Context, None]
+
+
+async def researcher_after(
+    info: Info, researcher_id: str, error: UserErrorRow | None
+) -> Researcher | None:
+    if error is not None:
+        return None
+    info.context.loaders.researcher.clear(researcher_id)
+    row = await info.context.loaders.researcher.load(researcher_id)
+    return Researcher.of(row) if row else None
+
+
+@strawberry.input
+class FollowInput:
+    researcher_id: strawberry.ID
+
+
+@strawberry.type
+class FollowPayload:
+    researcher_id: strawberry.ID
+    viewer_follows: bool
+    followers: int
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class ClaimResearcherInput:
+    researcher_id: strawberry.ID
+    evidence: str | None = strawberry.field(
+        default=None, description="A note for the reviewer (at most 2,000 characters)."
+    )
+
+
+@strawberry.type
+class ClaimPayload:
+    claim_id: strawberry.ID | None
+    status: ClaimStatus | None = strawberry.field(
+        description="APPROVED when the token's ORCID or verified email matched the record."
+    )
+    researcher: Researcher | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class ReviewClaimInput:
+    claim_id: strawberry.ID
+    approve: bool
+    institution_confirmed: bool = strawberry.field(
+        default=False, description="Approve at L3: the admin confirmed it for an institution."
+    )
+
+
+@strawberry.input
+class ResearcherInput:
+    researcher_id: strawberry.ID
+
+
+@strawberry.type
+class ResearcherPayload:
+    researcher: Researcher | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class UpdateResearcherProfileInput:
+    researcher_id: strawberry.ID
+    description: str | None = strawberry.field(
+        default=None, description="At most 1,000 characters."
+    )
+    open_to_collaborate: bool | None = None
+    affiliation_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The institution you are at now."
+    )
+
+
+@strawberry.input
+class InviteInput:
+    researcher_id: strawberry.ID
+    message: str = strawberry.field(description="1 to 2,000 characters.")
+
+
+@strawberry.type
+class InvitePayload:
+    invitation_id: strawberry.ID | None
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class RespondToInvitationInput:
+    invitation_id: strawberry.ID
+    accept: bool
+
+
+@strawberry.type
+class RespondPayload:
+    invitation_id: strawberry.ID
+    user_errors: list[UserError]
+
+
+@strawberry.input
+class WorksInput:
+    researcher_id: strawberry.ID
+    work_ids: list[strawberry.ID]
+
+
+@strawberry.type
+class ConfirmWorksPayload:
+    confirmed: int
+    researcher: Researcher | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class SplitPayload:
+    researcher: Researcher | None = strawberry.field(description="The record the works left.")
+    new_researcher: Researcher | None = strawberry.field(description="The record they moved to.")
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Follow a researcher; following twice is one follow.")
+    async def follow_researcher(self, info: Info, input: FollowInput) -> FollowPayload:
+        return await _follow(info, input, follow=True)
+
+    @strawberry.mutation(description="Stop following; when not following, nothing changes.")
+    async def unfollow_researcher(self, info: Info, input: FollowInput) -> FollowPayload:
+        return await _follow(info, input, follow=False)
+
+    @strawberry.mutation(
+        description="Claim a researcher record. An ORCID in your token equal to the record's, or "
+        "a verified email at an institution on its works, claims it at once (L2); otherwise the "
+        "claim waits for an admin. One owner per researcher, one researcher per user."
+    )
+    async def claim_researcher(self, info: Info, input: ClaimResearcherInput) -> ClaimPayload:
+        result = await claims.claim(info.context, input.researcher_id, input.evidence)
+        return ClaimPayload(
+            claim_id=strawberry.ID(result.claim_id) if result.claim_id else None,
+            status=ClaimStatus(result.status) if result.status else None,
+            researcher=await researcher_after(info, input.researcher_id, result.error),
+            user_errors=user_errors(result.error),
+        )
+
+    @strawberry.mutation(description="Approve or reject a pending claim (admins only).")
+    async def review_claim(self, info: Info, input: ReviewClaimInput) -> ClaimPayload:
+        result = await claims.review(
+            info.context, input.claim_id, input.approve, input.institution_confirmed
+        )
+        return ClaimPayload(
+            claim_id=strawberry.ID(input.claim_id),
+            status=ClaimStatus(result.status) if result.status else None,
+            researcher=None,
+            user_errors=user_errors(result.error),
+        )
+
+    @strawberry.mutation(description="Give up the researcher record you own; it returns to L1.")
+    async def release_claim(self, info: Info, input: ResearcherInput) -> ResearcherPayload:
+        error = await claims.release(info.context, input.researcher_id)
+        return ResearcherPayload(
+            researcher=await researcher_after(info, input.researcher_id, error),
+            user_errors=user_errors(error),
+        )
+
+    @strawberry.mutation(description="Edit the record you own: description, openness, affiliation.")
+    async def update_researcher_profile(
+        self, info: Info, input: UpdateResearcherProfileInput
+    ) -> ResearcherPayload:
+        error = await claims.update_profile(
+            info.context,
+            input.researcher_id,
+            input.description,
+            input.open_to_collaborate,
+            input.affiliation_id,
+        )
+        return ResearcherPayload(
+            researcher=await researcher_after(info, input.researcher_id, error),
+            user_errors=user_errors(error),
+        )
+
+    @strawberry.mutation(
+        description="Invite a claimed researcher who is open to collaborate. At most one pending "
+        "invitation per researcher, and a daily limit per sender."
+    )
+    async def invite_to_collaborate(self, info: Info, input: InviteInput) -> InvitePayload:
+        invitation_id, error = await social.invite(info.context, input.researcher_id, input.message)
+        return InvitePayload(
+            invitation_id=strawberry.ID(invitation_id) if invitation_id else None,
+            user_errors=user_errors(error),
+        )
+
+    @strawberry.mutation(description="Accept or decline an invitation to the researcher you own.")
+    async def respond_to_invitation(
+        self, info: Info, input: RespondToInvitationInput
+    ) -> RespondPayload:
+        error = await social.respond(info.context, input.invitation_id, input.accept)
+        return RespondPayload(invitation_id=input.invitation_id, user_errors=user_errors(error))
+
+    @strawberry.mutation(
+        description="Confirm works of the record you own as yours: they count for trust and are "
+        "never taken as evidence of a split identity."
+    )
+    async def confirm_works(self, info: Info, input: WorksInput) -> ConfirmWorksPayload:
+        confirmed, error = await claims.confirm_works(
+            info.context, input.researcher_id, list(input.work_ids)
+        )
+        return ConfirmWorksPayload(
+            confirmed=confirmed,
+            researcher=await researcher_after(info, input.researcher_id, error),
+            user_errors=user_errors(error),
+        )
+
+    @strawberry.mutation(
+        description="Move works (for example one group of `identity`) to a new researcher record, "
+        "in one transaction (the owner or an admin)."
+    )
+    async def split_researcher(self, info: Info, input: WorksInput) -> SplitPayload:
+        new_id, error = await claims.split(info.context, input.researcher_id, list(input.work_ids))
+        return SplitPayload(
+            researcher=await researcher_after(info, input.researcher_id, error),
+            new_researcher=await researcher_after(info, new_id, error) if new_id else None,
+            user_errors=user_errors(error),
+        )
+
+
+async def _follow(info: Info, input: FollowInput, follow: bool) -> FollowPayload:
+    result = await social.set_following(info.context, input.researcher_id, follow)
+    return FollowPayload(
+        researcher_id=input.researcher_id,
+        viewer_follows=result.following,
+        followers=result.followers,
+        user_errors=user_errors(result.error),
+    )

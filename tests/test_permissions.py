@@ -1,0 +1,118 @@
+"""Every mutation: without a token UNAUTHENTICATED, on someone else's record FORBIDDEN, with bad
+arguments BAD_USER_INPUT naming the field; and a refused call writes nothing."""
+
+import pytest
+
+from cypher.runner import CypherRunner
+from factories import cloned_seed, load
+from helpers import SCHEMA, execute, graph_counts
+from resolvers.context import Context
+from resolvers.viewer import Auth, Viewer
+
+OWNER = Viewer(id="perm-owner", email="owner@microsoft.com", email_verified=True)
+STRANGER = Viewer(id="perm-stranger")
+TARGET = "A-p1-jian-jiao"
+WORK = "W-p1-arxiv-2002.06275"
+
+MUTATIONS = {
+    "follow": f'mutation {{ followResearcher(input: {{researcherId: "{TARGET}"}}) {{ followers }} }}',
+    "unfollow": f'mutation {{ unfollowResearcher(input: {{researcherId: "{TARGET}"}}) {{ followers }} }}',
+    "claim": f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ status }} }}',
+    "review": 'mutation { reviewClaim(input: {claimId: "nope", approve: true}) { status } }',
+    "release": f'mutation {{ releaseClaim(input: {{researcherId: "{TARGET}"}}) {{ researcher {{ id }} }} }}',
+    "update": f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", description: "x"}}) {{ researcher {{ id }} }} }}',
+    "invite": f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "hi"}}) {{ invitationId }} }}',
+    "respond": 'mutation { respondToInvitation(input: {invitationId: "nope", accept: true}) { invitationId } }',
+    "confirm": f'mutation {{ confirmWorks(input: {{researcherId: "{TARGET}", workIds: ["{WORK}"]}}) {{ confirmed }} }}',
+    "split": f'mutation {{ splitResearcher(input: {{researcherId: "{TARGET}", workIds: ["{WORK}"]}}) {{ newResearcher {{ id }} }} }}',
+}
+OWNER_ONLY = ["release", "update", "confirm", "split"]
+BAD_ARGUMENTS = [
+    ('mutation { followResearcher(input: {researcherId: "W-x"}) { followers } }', "researcherId"),
+    ('mutation { claimResearcher(input: {researcherId: "bad id"}) { status } }', "researcherId"),
+    (
+        f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}", evidence: "{"e" * 2001}"}}) {{ status }} }}',
+        "evidence",
+    ),
+    (
+        f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "  "}}) {{ invitationId }} }}',
+        "message",
+    ),
+    (
+        f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "{"m" * 2001}"}}) {{ invitationId }} }}',
+        "message",
+    ),
+    (
+        f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", description: "{"d" * 1001}"}}) {{ researcher {{ id }} }} }}',
+        "description",
+    ),
+    (
+        f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", affiliationId: "A-x"}}) {{ researcher {{ id }} }} }}',
+        "affiliationId",
+    ),
+    (
+        f'mutation {{ confirmWorks(input: {{researcherId: "{TARGET}", workIds: []}}) {{ confirmed }} }}',
+        "workIds",
+    ),
+    (
+        f'mutation {{ splitResearcher(input: {{researcherId: "{TARGET}", workIds: ["A-x"]}}) {{ confirmed: __typename }} }}',
+        "workIds[0]",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+async def owned(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFactory) -> str:
+    await load(shared_runner, tmp_path_factory.mktemp("perm"), cloned_seed("p1"))
+    claim = f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ status }} }}'
+    result, _ = await execute(shared_runner, claim, viewer=OWNER)
+    assert result.data == {"claimResearcher": {"status": "APPROVED"}}
+    return TARGET
+
+
+async def refused(runner: CypherRunner, query: str, viewer: Viewer | None) -> dict[str, object]:
+    before = await graph_counts(runner)
+    result, _ = await execute(runner, query, viewer=viewer)
+    assert result.errors is not None and len(result.errors) == 1
+    assert await graph_counts(runner) == before, "a refused call wrote to the graph"
+    return dict(result.errors[0].extensions or {})
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+async def test_without_a_token_every_mutation_is_unauthenticated(
+    runner: CypherRunner, owned: str, name: str
+) -> None:
+    assert (await refused(runner, MUTATIONS[name], None))["code"] == "UNAUTHENTICATED"
+
+
+@pytest.mark.parametrize("name", OWNER_ONLY)
+async def test_someone_elses_record_is_forbidden(
+    runner: CypherRunner, owned: str, name: str
+) -> None:
+    assert (await refused(runner, MUTATIONS[name], STRANGER))["code"] == "FORBIDDEN"
+
+
+async def test_only_admins_review_claims(runner: CypherRunner, owned: str) -> None:
+    assert (await refused(runner, MUTATIONS["review"], STRANGER))["code"] == "FORBIDDEN"
+
+
+@pytest.mark.parametrize(("query", "field"), BAD_ARGUMENTS)
+async def test_bad_arguments_are_bad_user_input_naming_the_field(
+    runner: CypherRunner, owned: str, query: str, field: str
+) -> None:
+    assert await refused(runner, query, OWNER) == {"code": "BAD_USER_INPUT", "argument": field}
+
+
+async def test_a_token_problem_is_reported_on_viewer_fields_but_reads_stay_public(
+    runner: CypherRunner,
+) -> None:
+
+    context = Context.create(runner, Auth(problem="the token has expired: sign in again"))
+    result = await SCHEMA.execute(
+        '{ researcher(id: "A-jian-jiao") { name } viewer { id } }', context_value=context
+    )
+
+    assert result.data == {"researcher": {"name": "Jian Jiao"}, "viewer": None}
+    assert result.errors is not None
+    assert result.errors[0].message == "the token has expired: sign in again"
+    assert result.errors[0].extensions == {"code": "UNAUTHENTICATED"}
