@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 NEO4J_BUILT := neo4j-local/target/.built
 
-.PHONY: setup run serve test lint format neo4j-build neo4j clean
+.PHONY: setup run serve test lint format neo4j-build neo4j clean bench
 
 setup: $(VENV)/.installed $(NEO4J_BUILT)
 
@@ -49,3 +49,7 @@ clean:
 # The SDL snapshot: regenerate after a schema change and review the diff.
 schema.graphql: $(VENV)/.installed $(shell find schema resolvers loaders -name '*.py')
 	$(BIN)/python -m schema > $@
+
+# Benchmarks: figures into bench/results.md and bench/results.json (sizes from BENCH_SIZES).
+bench: setup
+	$(BIN)/python -m bench.run

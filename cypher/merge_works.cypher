@@ -1,12 +1,15 @@
 // Creates or updates works with their authorships, topics, institutions and references.
-// Idempotent, and a newer version of a work replaces its edges: authors, topics and
-// institutions that it no longer lists are unlinked. Researchers, topics and institutions
-// that do not exist yet are created with the name the work gives them; referenced works
-// that are not imported yet become bare (:Work {id}) nodes until they are.
+// Idempotent: a re-run reaches the same graph, and a newer version of a work replaces its
+// edges. Authorships are merged, so what an owner added to one (verified) survives; a work's
+// topic, institution and reference edges are deleted and created afresh, which costs less
+// than merging each (no existence check per edge) and drops what the work no longer lists.
+// Researchers, topics and institutions that do not exist yet are created with the name the
+// work gives them; referenced works that are not imported yet become bare (:Work {id}) nodes
+// until they are.
 // Parameters: $rows: [{id, title, abstract, year, type, venue, doi, arxivId, citedByCount,
 //   authorships: [{authorId, name, orcid, position, authorPosition, rawName, corresponding, institutionIds}],
-//   topics: [{id, name, subfield, field, domain, score}],
-//   institutions: [{id, name, country, type, ror}], references: [id]}]
+//   topics: [{id, name, subfield, field, domain, score}] (distinct ids),
+//   institutions: [{id, name, country, type, ror, domain}] (distinct ids), references: [id] (distinct)}]
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (w:Work {id: row.id})
@@ -19,14 +22,8 @@ CALL (w, row) {
   WHERE NOT old.id IN [a IN row.authorships | a.authorId]
   DELETE e
 }
-CALL (w, row) {
-  MATCH (w)-[e:HAS_TOPIC]->(old:Topic)
-  WHERE NOT old.id IN [t IN row.topics | t.id]
-  DELETE e
-}
-CALL (w, row) {
-  MATCH (w)-[e:HAS_INSTITUTION]->(old:Institution)
-  WHERE NOT old.id IN [i IN row.institutions | i.id]
+CALL (w) {
+  MATCH (w)-[e:HAS_TOPIC|HAS_INSTITUTION|CITES]->()
   DELETE e
 }
 CALL (w, row) {
@@ -34,7 +31,7 @@ CALL (w, row) {
   MERGE (i:Institution {id: inst.id})
   ON CREATE SET i.name = inst.name, i.country = inst.country, i.type = inst.type, i.ror = inst.ror,
                 i.domain = inst.domain
-  MERGE (w)-[:HAS_INSTITUTION]->(i)
+  CREATE (w)-[:HAS_INSTITUTION]->(i)
 }
 CALL (w, row) {
   UNWIND row.authorships AS a
@@ -49,11 +46,10 @@ CALL (w, row) {
   MERGE (topic:Topic {id: t.id})
   ON CREATE SET topic.name = t.name, topic.subfield = t.subfield, topic.field = t.field,
                 topic.domain = t.domain
-  MERGE (w)-[e:HAS_TOPIC]->(topic)
-  SET e.score = t.score
+  CREATE (w)-[:HAS_TOPIC {score: t.score}]->(topic)
 }
 CALL (w, row) {
   UNWIND row.references AS ref
   MERGE (cited:Work {id: ref})
-  MERGE (w)-[:CITES]->(cited)
+  CREATE (w)-[:CITES]->(cited)
 }

@@ -1,5 +1,6 @@
 """Writes OpenAlex-shaped records to Neo4j in batched, idempotent MERGE statements."""
 
+import asyncio
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -8,8 +9,8 @@ from pathlib import Path
 from typing import Any, LiteralString, TextIO, cast
 
 from cypher.runner import CypherRunner
-from ingest.reader import Line, files_under, read_lines
-from ingest.records import RecordError, Row, parse
+from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
+from ingest.records import RecordError, Row, merge_row, parse
 
 CONSTRAINTS = Path(__file__).resolve().parent.parent / "neo4j-seed" / "constraints.cypher"
 # Records land in this order within a flush, so that a work finds its topics and
@@ -33,12 +34,15 @@ class ImportSummary:
     written: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ORDER, 0))
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    total_bytes: int = 0
+    merged: int = 0
+    done_bytes: int = 0
 
     def describe(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.written.items())
         return (
-            f"read {self.read} records, wrote {counts}, skipped {len(self.skipped)}"
-            f" in {self.seconds:.1f}s"
+            f"read {self.read} records, wrote {counts}, merged away {self.merged} ids,"
+            f" skipped {len(self.skipped)} in {self.seconds:.1f}s"
         )
 
 
@@ -64,8 +68,13 @@ def print_progress(stream: TextIO = sys.stderr) -> Progress:
     started = time.monotonic()
 
     def report(summary: ImportSummary) -> None:
-        rate = summary.read / max(time.monotonic() - started, 1e-9)
-        stream.write(f"\rimported {summary.read} records ({rate:,.0f}/s)")
+        elapsed = max(time.monotonic() - started, 1e-9)
+        rate = summary.read / elapsed
+        share = summary.done_bytes / summary.total_bytes if summary.total_bytes else 0.0
+        eta = f", about {elapsed / share - elapsed:,.0f}s left" if 0 < share < 1 else ""
+        stream.write(
+            f"\rimported {summary.read:,} records ({rate:,.0f}/s, {share:.0%} of the files{eta})   "
+        )
         stream.flush()
 
     return report
@@ -74,20 +83,57 @@ def print_progress(stream: TextIO = sys.stderr) -> Progress:
 @dataclass
 class Importer:
     runner: CypherRunner
-    batch_size: int = 500
+    batch_size: int = 1000
+    # Concurrent write transactions. One by default: concurrent batches lock the same hub
+    # nodes (a big institution, a hub topic) and deadlock, and the retries cost more than the
+    # second core gains (measured; see bench/results.md).
+    writers: int = 1
     progress: Progress | None = None
     summary: ImportSummary = field(default_factory=ImportSummary)
     pending: dict[str, list[Row]] = field(default_factory=lambda: {k: [] for k in ORDER})
+    in_flight: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def run(self, paths: Iterable[Path]) -> ImportSummary:
         started = time.monotonic()
         await apply_constraints(self.runner)
-        for path in files_under(paths):
-            for line in read_lines(path):
-                await self.take(line)
-        await self.flush()
+        files = list(files_under(paths))
+        self.summary.total_bytes = sum(f.stat().st_size for f in files)
+        merges = [f for f in files if is_merged_ids(f)]
+        try:
+            for path in (f for f in files if not is_merged_ids(f)):
+                for line in read_lines(path):
+                    await self.take(line)
+                self.summary.done_bytes += path.stat().st_size
+            await self.flush()
+            await self.drain(0)
+            # Merges last: they move the edges the records above have just written.
+            for path in merges:
+                await self.merge(path)
+        finally:
+            for task in self.in_flight:
+                task.cancel()
         self.summary.seconds = time.monotonic() - started
         return self.summary
+
+    async def merge(self, path: Path) -> None:
+        batches: dict[str, list[Row]] = {}
+        for line in read_merges(path):
+            self.summary.read += 1
+            try:
+                if line.error:
+                    raise RecordError(line.error)
+                kind, row = merge_row(line.record)
+            except RecordError as exc:
+                self.summary.skipped.append(Skipped(line.path, line.number, str(exc)))
+                continue
+            batches.setdefault(kind, []).append(row)
+        for kind, rows in batches.items():
+            for start in range(0, len(rows), self.batch_size):
+                done = await self.runner.write(
+                    f"merge_away_{kind}", rows=rows[start : start + self.batch_size]
+                )
+                self.summary.merged += len(done)
+        self.summary.done_bytes += path.stat().st_size
 
     async def take(self, line: Line) -> None:
         self.summary.read += 1
@@ -103,11 +149,27 @@ class Importer:
             await self.flush()
 
     async def flush(self) -> None:
+        batch = {kind: rows for kind, rows in self.pending.items() if rows}
+        self.pending = {k: [] for k in ORDER}
+        if batch:
+            await self.drain(self.writers - 1)
+            self.in_flight.add(asyncio.create_task(self.write(batch)))
+
+    async def drain(self, keep: int) -> None:
+        """Waits until at most `keep` writes are in flight; a failed write fails the import."""
+        while len(self.in_flight) > keep:
+            done, self.in_flight = await asyncio.wait(
+                self.in_flight, return_when=asyncio.FIRST_COMPLETED
+            )
+            for task in done:
+                task.result()
+
+    async def write(self, batch: dict[str, list[Row]]) -> None:
+        # In ORDER, so that a work finds its topics and institutions already named.
         for kind in ORDER:
-            rows, self.pending[kind] = self.pending[kind], []
-            if rows:
-                await self.runner.write(f"merge_{kind}", rows=rows)
-                self.summary.written[kind] += len(rows)
+            if kind in batch:
+                await self.runner.write(f"merge_{kind}", rows=batch[kind])
+                self.summary.written[kind] += len(batch[kind])
         if self.progress:
             self.progress(self.summary)
 

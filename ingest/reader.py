@@ -1,5 +1,6 @@
 """Reads JSON Lines files (plain or gzip; a file or a folder of partitions) record by record."""
 
+import csv
 import gzip
 import json
 from collections.abc import Iterable, Iterator
@@ -7,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz", ".gz")
+SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz", ".gz", ".csv", ".csv.gz")
+MERGED_IDS = (".csv", ".csv.gz")
+MERGED_IDS_HEADER = ["merge_date", "id", "merge_into_id"]
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,25 @@ def read_lines(path: Path) -> Iterator[Line]:
                 yield Line(path, number, json.loads(text))
             except json.JSONDecodeError as exc:
                 yield Line(path, number, error=f"invalid JSON ({exc.msg} at column {exc.colno})")
+
+
+def is_merged_ids(path: Path) -> bool:
+    """OpenAlex's data/merged_ids/<entity>/<date>.csv.gz: merge_date,id,merge_into_id."""
+    return path.name.endswith(MERGED_IDS)
+
+
+def read_merges(path: Path) -> Iterator[Line]:
+    """Yields each row as {"id", "into"}, or the reason it could not be read."""
+    with _open(path) as handle:
+        rows = csv.reader(handle)
+        header = next(rows, None)
+        if header != MERGED_IDS_HEADER:
+            yield Line(
+                path, 1, error=f"a merged_ids file starts with {','.join(MERGED_IDS_HEADER)}"
+            )
+            return
+        for number, row in enumerate(rows, 2):
+            if len(row) != 3:
+                yield Line(path, number, error="a merged_ids row has three columns")
+            else:
+                yield Line(path, number, {"id": row[1], "into": row[2], "date": row[0]})

@@ -201,11 +201,12 @@ def work_row(record: Row) -> Row:
         "arxivId": _arxiv_id(doi, location.get("landing_page_url")),
         "citedByCount": _int(record.get("cited_by_count"), "cited_by_count"),
         "authorships": authorships,
-        "topics": [_topic(t) for t in _list(record, "topics")],
+        # Distinct ids: the merge creates one edge per entry.
+        "topics": list({t["id"]: t for t in map(_topic, _list(record, "topics"))}.values()),
         "institutions": list(institutions.values()),
-        "references": [
-            short_id(r, "referenced_works[]") for r in _list(record, "referenced_works")
-        ],
+        "references": sorted(
+            {short_id(r, "referenced_works[]") for r in _list(record, "referenced_works")}
+        ),
     }
 
 
@@ -215,3 +216,16 @@ PARSERS: dict[str, Callable[[Row], Row]] = {
     "institutions": institution_row,
     "topics": topic_row,
 }
+
+
+MERGE_KINDS = {"W": "works", "A": "researchers", "I": "institutions", "T": "topics"}
+
+
+def merge_row(record: Row) -> tuple[str, Row]:
+    """A merged_ids row as (what it merges, {id, into}); both ids must be of one kind."""
+    old, new = short_id(record.get("id")), short_id(record.get("into"), "merge_into_id")
+    if old[0] != new[0] or old[0] not in MERGE_KINDS:
+        raise RecordError(
+            f"cannot merge {old} into {new}: both must be works, authors, institutions or topics"
+        )
+    return MERGE_KINDS[old[0]], {"id": old, "into": new}

@@ -35,12 +35,16 @@ V = TypeVar("V")
 
 
 def _loader(
-    runner: CypherRunner, batch: Callable[[CypherRunner, Sequence[K]], Awaitable[list[V]]]
+    runner: CypherRunner,
+    batch: Callable[[CypherRunner, Sequence[K]], Awaitable[list[V]]],
+    batching: bool = True,
 ) -> DataLoader[K, V]:
     async def load(keys: list[K]) -> list[V]:
         return await batch(runner, keys)
 
-    return DataLoader(load)
+    # Without batching (and its cache) every field asks Neo4j on its own: the naive
+    # baseline the benchmarks compare against.
+    return DataLoader(load, batch=batching, cache=batching)
 
 
 @dataclass(frozen=True)
@@ -67,24 +71,26 @@ class Loaders:
     viewer_follows: DataLoader[str, bool]
 
     @classmethod
-    def create(cls, runner: CypherRunner, viewer_id: str | None = None) -> "Loaders":
+    def create(
+        cls, runner: CypherRunner, viewer_id: str | None = None, batching: bool = True
+    ) -> "Loaders":
         return cls(
-            researcher=_loader(runner, researchers.researchers_by_id),
-            counts=_loader(runner, researchers.counts_by_researcher),
-            affiliations=_loader(runner, researchers.affiliations_by_researcher),
-            coauthors=_loader(runner, researchers.coauthor_pages),
-            researcher_topics=_loader(runner, researchers.topics_by_researcher),
-            work=_loader(runner, works.works_by_id),
-            work_authors=_loader(runner, works.authors_by_work),
-            work_topics=_loader(runner, works.topics_by_work),
-            work_citations=_loader(runner, works.citations_by_work),
-            related_works=_loader(runner, works.related_by_work),
-            works_page=_loader(runner, works.works_pages),
-            topic=_loader(runner, nodes.topics_by_id),
-            institution=_loader(runner, nodes.institutions_by_id),
-            node_counts=_loader(runner, nodes.node_counts),
-            researchers_page=_loader(runner, nodes.researcher_pages),
-            explorer=_loader(runner, explorer.slices),
-            identity=_loader(runner, identity.works_for_identity),
-            viewer_follows=_loader(runner, partial(identity.followed_by, viewer_id)),
+            researcher=_loader(runner, researchers.researchers_by_id, batching),
+            counts=_loader(runner, researchers.counts_by_researcher, batching),
+            affiliations=_loader(runner, researchers.affiliations_by_researcher, batching),
+            coauthors=_loader(runner, researchers.coauthor_pages, batching),
+            researcher_topics=_loader(runner, researchers.topics_by_researcher, batching),
+            work=_loader(runner, works.works_by_id, batching),
+            work_authors=_loader(runner, works.authors_by_work, batching),
+            work_topics=_loader(runner, works.topics_by_work, batching),
+            work_citations=_loader(runner, works.citations_by_work, batching),
+            related_works=_loader(runner, works.related_by_work, batching),
+            works_page=_loader(runner, works.works_pages, batching),
+            topic=_loader(runner, nodes.topics_by_id, batching),
+            institution=_loader(runner, nodes.institutions_by_id, batching),
+            node_counts=_loader(runner, nodes.node_counts, batching),
+            researchers_page=_loader(runner, nodes.researcher_pages, batching),
+            explorer=_loader(runner, explorer.slices, batching),
+            identity=_loader(runner, identity.works_for_identity, batching),
+            viewer_follows=_loader(runner, partial(identity.followed_by, viewer_id), batching),
         )

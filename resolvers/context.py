@@ -12,6 +12,8 @@ class Policy:
     """Limits on what users may do, from the settings."""
 
     invite_daily_limit: int = 20
+    # False only for the benchmarks' naive baseline: every field queries Neo4j on its own.
+    loader_batching: bool = True
 
 
 @dataclass(frozen=True)
@@ -28,4 +30,6 @@ class Context:
         runner = shared.for_request()
         auth = auth or Auth()
         viewer_id = auth.viewer.id if auth.viewer else None
-        return cls(runner, Loaders.create(runner, viewer_id), auth, policy or Policy())
+        policy = policy or Policy()
+        loaders = Loaders.create(runner, viewer_id, policy.loader_batching)
+        return cls(runner, loaders, auth, policy)

@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         # One driver per process: its pool is shared by every request and closed here.
         app.state.runner = make_runner(settings)
         app.state.authenticator = Authenticator(settings)
-        app.state.policy = Policy(invite_daily_limit=settings.invite_daily_limit)
+        app.state.policy = Policy(settings.invite_daily_limit, settings.loader_batching)
         try:
             yield
         finally:

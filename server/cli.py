@@ -4,11 +4,15 @@ import argparse
 import asyncio
 import secrets
 import sys
+import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import uvicorn
 
+from ingest.generate import generate
+from ingest.generate import print_progress as generate_progress
 from ingest.importer import ImportSummary, import_paths, print_progress
 from server.app import create_app, make_runner
 from server.auth import mint
@@ -20,10 +24,15 @@ SEED = ROOT / "neo4j-seed" / "profile"
 DEFAULT_DATA_DIR = ROOT / ".neo4j-data"
 
 
-async def run_import(settings: Settings, paths: Sequence[Path], batch_size: int) -> ImportSummary:
-    runner = make_runner(settings)
+async def run_import(
+    settings: Settings, paths: Sequence[Path], batch_size: int = 1000, writers: int = 1
+) -> ImportSummary:
+    # An import batch may run far longer than an API query: give it its own timeout.
+    runner = replace(make_runner(settings), timeout=settings.import_timeout_seconds)
     try:
-        return await import_paths(runner, paths, batch_size=batch_size, progress=print_progress())
+        return await import_paths(
+            runner, paths, batch_size=batch_size, writers=writers, progress=print_progress()
+        )
     finally:
         await runner.driver.close()
 
@@ -37,14 +46,20 @@ def report(summary: ImportSummary) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    summary = asyncio.run(run_import(load_settings(), args.paths, args.batch_size))
+    summary = asyncio.run(run_import(load_settings(), args.paths, args.batch_size, args.writers))
     report(summary)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = load_settings()
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        access_log=settings.access_log,
+        log_level="info",
+    )
     return 0
 
 
@@ -62,13 +77,21 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print(f"starting embedded Neo4j (data in {args.data_dir}) ...", file=sys.stderr)
         print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
     try:
-        report(asyncio.run(run_import(settings, [SEED], 500)))
+        report(asyncio.run(run_import(settings, [SEED])))
         print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql", file=sys.stderr)
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     finally:
         if neo4j:
             print("stopping embedded Neo4j ...", file=sys.stderr)
             neo4j.stop()
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    written = generate(args.works, args.seed, args.out, generate_progress)
+    counts = ", ".join(f"{n:,} {entity}" for entity, n in written.items())
+    print(f"\nwrote {counts} to {args.out} in {time.monotonic() - started:.1f}s", file=sys.stderr)
     return 0
 
 
@@ -94,8 +117,14 @@ def parser() -> argparse.ArgumentParser:
     dev.set_defaults(run=cmd_dev)
     imp = sub.add_parser("import", help="import OpenAlex-shaped JSON Lines into NEO4J_URI")
     imp.add_argument("paths", nargs="+", type=Path, help="files or folders (.jsonl, .jsonl.gz)")
-    imp.add_argument("--batch-size", type=int, default=500)
+    imp.add_argument("--batch-size", type=int, default=1000, help="records per transaction")
+    imp.add_argument("--writers", type=int, default=1, help="concurrent write transactions")
     imp.set_defaults(run=cmd_import)
+    gen = sub.add_parser("generate", help="write a synthetic OpenAlex-shaped graph")
+    gen.add_argument("--works", type=int, required=True)
+    gen.add_argument("--seed", type=int, default=1)
+    gen.add_argument("--out", type=Path, required=True, help="folder for the JSON Lines partitions")
+    gen.set_defaults(run=cmd_generate)
     token = sub.add_parser("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
     token.add_argument("--user", required=True, help="the subject: a user id")
     token.add_argument("--email")

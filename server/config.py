@@ -23,10 +23,12 @@ class Settings(BaseSettings):
     neo4j_password: str = ""
     neo4j_database: str = "neo4j"
     neo4j_query_timeout_seconds: Annotated[float, Field(gt=0, le=600)] = 10.0
+    import_timeout_seconds: Annotated[float, Field(gt=0, le=3600)] = 600.0
     neo4j_retry_seconds: Annotated[float, Field(ge=0, le=300)] = 5.0
     neo4j_connect_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 5.0
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=0, le=65535)] = 8000
+    access_log: bool = True
     # Report the Cypher round trips of each request in the response `extensions`.
     debug_cypher: bool = False
     # Sign-in: HS256 tokens signed with this secret (local use, `peergraph token`) ...
@@ -36,6 +38,8 @@ class Settings(BaseSettings):
     auth_audience: str = "peergraph"
     auth_issuer: str | None = None
     invite_daily_limit: Annotated[int, Field(ge=1, le=10_000)] = 20
+    # Off only to measure the naive baseline (bench/): each field then queries on its own.
+    loader_batching: bool = True
 
     @field_validator("neo4j_uri")
     @classmethod

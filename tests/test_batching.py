@@ -5,6 +5,7 @@ import pytest
 from cypher.runner import CypherRunner
 from factories import load, work
 from helpers import execute
+from resolvers.context import Policy
 from schema import PROFILE_PAGE
 
 # One statement per access pattern on the page, however many works, authors and topics.
@@ -106,3 +107,17 @@ async def test_nodes_of_every_kind_load_in_one_statement_per_kind(runner: Cypher
         "get_topics": 1,
         "get_institutions": 1,
     }
+
+
+async def test_without_batching_every_field_queries_on_its_own(
+    runner: CypherRunner, prolific: str
+) -> None:
+    """The benchmarks' naive baseline: the same page costs a statement per work and field."""
+    result, context = await execute(
+        runner, PROFILE_PAGE, {"id": prolific}, policy=Policy(loader_batching=False)
+    )
+
+    assert result.errors is None
+    assert context.runner.stats.by_name["get_work_authors"] == 20
+    assert context.runner.stats.by_name["get_work_topics"] == 20
+    assert context.runner.stats.statements == 6 + 2 * 20

@@ -1,0 +1,264 @@
+"""`make bench`: generate graphs, import them, and measure the service against them.
+
+Sizes come from BENCH_SIZES (default 10000,100000; add 1000000 for the largest). For each
+size it writes its figures into bench/results.json and bench/results.md.
+"""
+
+import asyncio
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx2
+from neo4j import RoutingControl
+
+from bench.load import Figures, measure, median_of
+from bench.report import write_markdown
+from cypher.runner import CypherRunner
+from ingest.generate import generate
+from ingest.importer import import_paths, print_progress
+from schema import PROFILE_PAGE
+from server.app import make_runner
+from server.config import Settings
+from server.neo4j_local import EmbeddedNeo4j
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+SEED = ROOT / "neo4j-seed" / "profile"
+FLOOR = (ROOT / "bench" / "floor_profile_page.cypher").read_text("utf-8")
+PAGE_ONLY = PROFILE_PAGE.split("  explorer(")[0] + "}\n"
+EXPLORER = "query($id: ID!) { explorer(center: $id, limit: 60) { nodes { id kind label weight } edges { source target kind weight } } }"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Service:
+    """The API in its own process, as users run it."""
+
+    def __init__(self, uri: str, batching: bool) -> None:
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "NEO4J_URI": uri,
+            "PORT": str(self.port),
+            "DEBUG_CYPHER": "true",
+            "LOADER_BATCHING": str(batching).lower(),
+            "ACCESS_LOG": "false",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "serve"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def wait_ready(self) -> None:
+        for _ in range(300):
+            try:
+                if httpx2.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx2.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("the service did not become ready")
+
+    def peak_rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return float("nan")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+
+async def graphql(
+    client: httpx2.AsyncClient, url: str, query: str, variables: dict[str, Any]
+) -> dict[str, Any]:
+    response = await client.post(f"{url}/graphql", json={"query": query, "variables": variables})
+    payload: dict[str, Any] = response.json()
+    return payload
+
+
+async def page_figures(
+    client: httpx2.AsyncClient, url: str, query: str, ids: list[str], concurrency: int
+) -> Figures:
+    async def call(i: int) -> bool:
+        payload = await graphql(client, url, query, {"id": ids[i % len(ids)]})
+        return "errors" not in payload
+
+    return median_of([await measure(call, REQUESTS, concurrency) for _ in range(RUNS)])
+
+
+async def floor_figures(runner: CypherRunner, ids: list[str], concurrency: int) -> Figures:
+    async def call(i: int) -> bool:
+        result = await runner.driver.execute_query(
+            FLOOR,
+            {"id": ids[i % len(ids)]},
+            database_=runner.database,
+            routing_=RoutingControl.READ,
+        )
+        return bool(result.records)
+
+    return median_of([await measure(call, REQUESTS, concurrency) for _ in range(RUNS)])
+
+
+async def sample_researchers(runner: CypherRunner) -> dict[str, str]:
+    """Researchers across the works-per-author distribution, up to the most prolific."""
+    records = await runner.read("bench_works_per_author")
+    ids, counts = records[0]["ids"], records[0]["counts"]
+    picks = {
+        f"p{int(q * 1000) / 10:g}": int(q * (len(ids) - 1)) for q in (0.1, 0.5, 0.9, 0.99, 0.999)
+    }
+    picks["max"] = len(ids) - 1
+    return {f"{name} ({counts[i]} works)": ids[i] for name, i in picks.items()}
+
+
+async def hubs(runner: CypherRunner) -> dict[str, str]:
+    record = (await runner.read("bench_hubs"))[0]
+    return {name: record[name] for name in ("topic", "researcher", "work", "ordinary")}
+
+
+async def statements_per_page(client: httpx2.AsyncClient, url: str, ids: list[str]) -> int:
+    counts: list[int] = []
+    for researcher in ids:
+        payload = await graphql(client, url, PROFILE_PAGE, {"id": researcher})
+        counts.append(payload["extensions"]["cypher"]["statements"])
+    return max(counts)
+
+
+async def bench_size(works: int) -> dict[str, Any]:
+    data = DATA / f"works-{works}"
+    if not (data / ".complete").exists():
+        shutil.rmtree(data, ignore_errors=True)
+        started = time.monotonic()
+        generate(works, 1, data, lambda m: print(f"\r{m}", end="", file=sys.stderr))
+        (data / ".complete").write_text(f"{time.monotonic() - started:.1f}\n")
+        log("")
+    store = DATA / f"neo4j-{works}"
+    shutil.rmtree(store, ignore_errors=True)
+    neo4j = EmbeddedNeo4j(store, page_cache=os.environ.get("BENCH_PAGE_CACHE", "2g"), heap="2g")
+    uri = neo4j.start()
+    result: dict[str, Any] = {"works": works}
+    try:
+        runner = replace(make_runner(Settings(neo4j_uri=uri)), timeout=600)
+        summary = await import_paths(
+            runner,
+            [data, SEED],
+            batch_size=1000,
+            writers=int(os.environ.get("BENCH_WRITERS", "1")),
+            progress=print_progress(),
+        )
+        count = (await runner.read("count_graph"))[0]
+        elements = count["nodes"] + count["relationships"]
+        result["import"] = {
+            "seconds": round(summary.seconds, 1),
+            "nodes": count["nodes"],
+            "relationships": count["relationships"],
+            "elements_per_second": round(elements / summary.seconds),
+            "store_mb": round(
+                sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
+            ),
+        }
+        log(f"\nimport: {result['import']}")
+        result |= await measure_service(runner, uri)
+        await runner.driver.close()
+    finally:
+        neo4j.stop()
+    return result
+
+
+async def measure_service(runner: CypherRunner, uri: str) -> dict[str, Any]:
+    sample = await sample_researchers(runner)
+    ids = [*sample.values(), "A-jian-jiao"]
+    nodes = await hubs(runner)
+    service, naive = Service(uri, batching=True), Service(uri, batching=False)
+    out: dict[str, Any] = {"sample": sample, "hubs": nodes}
+    try:
+        service.wait_ready()
+        naive.wait_ready()
+        limits = httpx2.Limits(max_connections=64)
+        async with httpx2.AsyncClient(timeout=120, limits=limits) as client:
+            out["statements_per_page"] = await statements_per_page(client, service.url, ids)
+            out["naive_statements_per_page"] = await statements_per_page(client, naive.url, ids)
+            out["profile_page"] = [
+                (await page_figures(client, service.url, PROFILE_PAGE, ids, c)).row()
+                for c in (1, 8, 32)
+            ]
+            log(f"profile page: {out['profile_page']}")
+            out["page_without_explorer"] = [
+                (await page_figures(client, service.url, PAGE_ONLY, ids, c)).row() for c in (1, 8)
+            ]
+            out["floor"] = [(await floor_figures(runner, ids, c)).row() for c in (1, 8)]
+            out["naive_page_without_explorer"] = [
+                (await page_figures(client, naive.url, PAGE_ONLY, ids, c)).row() for c in (1, 8)
+            ]
+            out["explorer"] = {
+                name: (await page_figures(client, service.url, EXPLORER, [node], 1)).row()
+                for name, node in nodes.items()
+            }
+            log(f"explorer: {out['explorer']}")
+        out["service_peak_rss_mb"] = service.peak_rss_mb()
+    finally:
+        service.stop()
+        naive.stop()
+    return out
+
+
+def machine() -> dict[str, Any]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(mem) / 2**20, 1),
+        "python": platform.python_version(),
+        "neo4j": "5.26.30 Community, embedded (neo4j-local)",
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "runs_per_figure": RUNS,
+        "requests_per_run": REQUESTS,
+    }
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
+    figures: list[dict[str, Any]] = []
+    results = {"machine": machine(), "sizes": figures}
+    for works in sizes:
+        log(f"== {works:,} works")
+        figures.append(asyncio.run(bench_size(works)))
+        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    write_markdown(results, ROOT / "bench" / "results.md")
+    log("wrote bench/results.md and bench/results.json")
+
+
+if __name__ == "__main__":
+    main()
