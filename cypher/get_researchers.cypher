@@ -11,4 +11,4 @@ CALL (r) {
   ORDER BY a.source = 'owner' DESC, a.since DESC
   LIMIT 1
 }
-RETURN id, properties(r) AS researcher, EXISTS { (:User)-[:CLAIMED]->(r) } AS claimed, affiliation
+RETURN id, properties(r) AS researcher, r.ownerId IS NOT NULL AS claimed, affiliation

@@ -13,5 +13,5 @@ CALL (r) {
 }
 RETURN workId, e.position AS position, e.authorPosition AS authorPosition, e.rawName AS rawName,
        e.corresponding AS corresponding, e.institutionIds AS institutionIds,
-       properties(r) AS researcher, EXISTS { (:User)-[:CLAIMED]->(r) } AS claimed, affiliation
+       properties(r) AS researcher, r.ownerId IS NOT NULL AS claimed, affiliation
 ORDER BY workId, position

@@ -38,7 +38,7 @@ CALL (slice) {
   WITH e, e.researcher AS c
   RETURN collect({
     researcher: properties(c),
-    claimed: EXISTS { (:User)-[:CLAIMED]->(c) },
+    claimed: c.ownerId IS NOT NULL,
     affiliation: head(COLLECT {
       MATCH (c)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
       WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC

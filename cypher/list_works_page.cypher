@@ -5,8 +5,9 @@
 // Parameters: $pages: [{index, ownerId, first, order, afterKey (float or null),
 //   afterId (string or null)}]
 // Returns: one row per page whose owner exists: index, total (all works of the owner),
-//   works: [{work (all properties), sortKey}] with at most first + 1 entries (the extra one
-//   only tells that a next page exists).
+//   works: [{work (all properties), sortKey, authors: [as get_work_authors returns them],
+//   topics: [{score, topic}]}] with at most first + 1 entries (the extra one only tells that
+//   a next page exists).
 UNWIND $pages AS page
 CALL (page) {
   MATCH (o:Researcher {id: page.ownerId}) RETURN o
@@ -31,6 +32,33 @@ WITH page, o, COLLECT {
   ORDER BY sortKey, w.id
   RETURN {work: w, sortKey: sortKey}
 }[0..page.first + 1] AS slice
+// Each work on the page comes with its ordered authors and its topics, as get_work_authors
+// and get_work_topics return them: a page needs no further round trip for them.
+CALL (slice) {
+  UNWIND slice AS entry
+  WITH entry, entry.work AS w
+  RETURN collect({
+    work: properties(w),
+    sortKey: entry.sortKey,
+    authors: COLLECT {
+      MATCH (w)<-[e:AUTHORED]-(r:Researcher)
+      WITH e, r ORDER BY e.position
+      RETURN {position: e.position, authorPosition: e.authorPosition, rawName: e.rawName,
+              corresponding: e.corresponding, institutionIds: e.institutionIds,
+              researcher: properties(r), claimed: r.ownerId IS NOT NULL,
+              affiliation: head(COLLECT {
+                MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
+                WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC
+                RETURN i {.id, .name, .country, .type}
+              })}
+    },
+    topics: COLLECT {
+      MATCH (w)-[h:HAS_TOPIC]->(t:Topic)
+      WITH h, t ORDER BY h.score DESC, t.id
+      RETURN {score: h.score, topic: properties(t)}
+    }
+  }) AS works
+}
 RETURN page.index AS index,
        COUNT { (o)-[:AUTHORED|HAS_TOPIC|HAS_INSTITUTION]-(:Work) } AS total,
-       [entry IN slice | {work: properties(entry.work), sortKey: entry.sortKey}] AS works
+       works

@@ -15,4 +15,4 @@ CALL (r) {
   ORDER BY a.source = 'owner' DESC, a.since DESC
   LIMIT 1
 }
-RETURN properties(r) AS researcher, EXISTS { (:User)-[:CLAIMED]->(r) } AS claimed, affiliation, score
+RETURN properties(r) AS researcher, r.ownerId IS NOT NULL AS claimed, affiliation, score

@@ -28,6 +28,7 @@ from loaders.rows import (
     TopicShareRow,
     WorkRow,
     WorkTopicRow,
+    WorkWithParts,
 )
 
 K = TypeVar("K")
@@ -61,7 +62,7 @@ class Loaders:
     work_topics: DataLoader[str, list[WorkTopicRow]]
     work_citations: DataLoader[str, CitationCountsRow | None]
     related_works: DataLoader[str, list[RelatedWorkRow]]
-    works_page: DataLoader[PageKey, Page[WorkRow] | None]
+    works_page: DataLoader[PageKey, Page[WorkWithParts] | None]
     topic: DataLoader[str, TopicRow | None]
     institution: DataLoader[str, InstitutionRow | None]
     node_counts: DataLoader[str, NodeCountsRow | None]

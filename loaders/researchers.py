@@ -33,13 +33,8 @@ async def researchers_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[Re
 
 
 async def counts_by_researcher(runner: CypherRunner, ids: Sequence[str]) -> list[CountsRow | None]:
-    records = await runner.read(
-        "count_researcher_stats", ids=list(ids), closeMinShared=CLOSE_MIN_SHARED
-    )
-    found = {
-        r["id"]: CountsRow(r["works"], r["followers"], r["topics"], r["closeCollaborators"])
-        for r in records
-    }
+    records = await runner.read("count_researcher_stats", ids=list(ids))
+    found = {r["id"]: CountsRow(r["works"], r["followers"]) for r in records}
     return [found.get(i) for i in ids]
 
 

@@ -118,8 +118,6 @@ class WorkTopicRow:
 class CountsRow:
     works: int
     followers: int
-    topics: int
-    close_collaborators: int
 
 
 @dataclass(frozen=True)
@@ -237,3 +235,13 @@ class IdentityWorkRow:
     coauthor_ids: frozenset[str]
     topics: tuple[TopicRow, ...]
     institutions: tuple[InstitutionRow, ...]
+
+
+@dataclass(frozen=True)
+class WorkWithParts:
+    """A work as a page of works returns it: with its authors and topics, which prime the
+    work_authors and work_topics loaders."""
+
+    work: WorkRow
+    authors: list[AuthorshipRow]
+    topics: list[WorkTopicRow]

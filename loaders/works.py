@@ -16,6 +16,7 @@ from loaders.rows import (
     TopicRow,
     WorkRow,
     WorkTopicRow,
+    WorkWithParts,
 )
 
 # A topic lends related works from at most this many of its works: hubs stay cheap.
@@ -30,23 +31,29 @@ async def works_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[WorkRow 
 async def authors_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[AuthorshipRow]]:
     grouped: dict[str, list[AuthorshipRow]] = defaultdict(list)
     for r in await runner.read("get_work_authors", ids=list(ids)):
-        grouped[r["workId"]].append(
-            AuthorshipRow(
-                position=r["position"],
-                author_position=r["authorPosition"],
-                raw_name=r["rawName"],
-                corresponding=bool(r["corresponding"]),
-                institution_ids=tuple(r["institutionIds"] or ()),
-                researcher=researcher_of(r),
-            )
-        )
+        grouped[r["workId"]].append(authorship_of(r))
     return [grouped.get(i, []) for i in ids]
+
+
+def authorship_of(r: Any) -> AuthorshipRow:
+    return AuthorshipRow(
+        position=r["position"],
+        author_position=r["authorPosition"],
+        raw_name=r["rawName"],
+        corresponding=bool(r["corresponding"]),
+        institution_ids=tuple(r["institutionIds"] or ()),
+        researcher=researcher_of(r),
+    )
+
+
+def work_topic_of(r: Any) -> WorkTopicRow:
+    return WorkTopicRow(r["score"], TopicRow.of(r["topic"]))
 
 
 async def topics_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[WorkTopicRow]]:
     grouped: dict[str, list[WorkTopicRow]] = defaultdict(list)
     for r in await runner.read("get_work_topics", ids=list(ids)):
-        grouped[r["workId"]].append(WorkTopicRow(r["score"], TopicRow.of(r["topic"])))
+        grouped[r["workId"]].append(work_topic_of(r))
     return [grouped.get(i, []) for i in ids]
 
 
@@ -65,9 +72,15 @@ async def related_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list
     return [grouped.get(i, []) for i in ids]
 
 
-def work_of(entry: Any) -> WorkRow:
-    return WorkRow.of(entry["work"])
+def work_with_parts(entry: Any) -> WorkWithParts:
+    return WorkWithParts(
+        WorkRow.of(entry["work"]),
+        [authorship_of(a) for a in entry["authors"]],
+        [work_topic_of(t) for t in entry["topics"]],
+    )
 
 
-async def works_pages(runner: CypherRunner, keys: Sequence[PageKey]) -> list[Page[WorkRow] | None]:
-    return await load_pages(runner, "list_works_page", keys, "works", work_of)
+async def works_pages(
+    runner: CypherRunner, keys: Sequence[PageKey]
+) -> list[Page[WorkWithParts] | None]:
+    return await load_pages(runner, "list_works_page", keys, "works", work_with_parts)

@@ -6,6 +6,7 @@ from loaders.rows import (
     AuthorshipRow,
     CitationCountsRow,
     Page,
+    PageEntry,
     PageKey,
     RelatedWorkRow,
     WorkRow,
@@ -38,7 +39,15 @@ async def works_of(
     """A page of the works of a researcher, topic or institution."""
     after_key, after_id = decode_cursor(after)
     key = PageKey(owner_id, check_first(first), after_key, after_id, order=order)
-    return await ctx.loaders.works_page.load(key) or Page(0, (), False)
+    page = await ctx.loaders.works_page.load(key)
+    if page is None:
+        return Page(0, (), False)
+    for entry in page.entries:
+        # The page brought each work's authors and topics: no further statement needs to.
+        ctx.loaders.work_authors.prime(entry.row.work.id, entry.row.authors)
+        ctx.loaders.work_topics.prime(entry.row.work.id, entry.row.topics)
+    entries = tuple(PageEntry(e.sort_key, e.row.work) for e in page.entries)
+    return Page(page.total, entries, page.has_next)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 import strawberry
 
 from loaders.researchers import CLOSE_MIN_SHARED
-from loaders.rows import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
+from loaders.rows import AffiliationRow, CoauthorRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
 from resolvers import works as resolve_works
@@ -17,23 +17,27 @@ from schema.work import Work
 Info = strawberry.Info[Context, None]
 
 
-@strawberry.type
+@strawberry.type(description="Computed from the graph; each count costs only when asked for.")
 class ResearcherCounts:
-    works: int
-    followers: int
-    topics: int = strawberry.field(description="Distinct topics across the researcher's works.")
-    close_collaborators: int = strawberry.field(
+    researcher_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def works(self, info: Info) -> int:
+        return (await resolve.counts(info.context, self.researcher_id)).works
+
+    @strawberry.field
+    async def followers(self, info: Info) -> int:
+        return (await resolve.counts(info.context, self.researcher_id)).followers
+
+    @strawberry.field(description="Distinct topics across the researcher's works.")
+    async def topics(self, info: Info) -> int:
+        return await resolve.topic_count(info.context, self.researcher_id)
+
+    @strawberry.field(
         description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works with the researcher."
     )
-
-    @classmethod
-    def of(cls, row: CountsRow) -> "ResearcherCounts":
-        return cls(
-            works=row.works,
-            followers=row.followers,
-            topics=row.topics,
-            close_collaborators=row.close_collaborators,
-        )
+    async def close_collaborators(self, info: Info) -> int:
+        return await resolve.close_collaborator_count(info.context, self.researcher_id)
 
 
 @strawberry.type
@@ -107,8 +111,8 @@ class Researcher(Node):
         return Identity.of(await resolve.identity(info.context, self.id))
 
     @strawberry.field
-    async def counts(self, info: Info) -> ResearcherCounts:
-        return ResearcherCounts.of(await resolve.counts(info.context, self.id))
+    def counts(self) -> ResearcherCounts:
+        return ResearcherCounts(researcher_id=self.id)
 
     @strawberry.field(description="Earlier affiliations, the most recent first.")
     async def past_affiliations(self, info: Info) -> list[Affiliation]:

@@ -26,7 +26,7 @@ def test_profile_page_over_http_reports_its_cypher_statements(
     payload = response.json()
     assert "errors" not in payload
     assert payload["data"]["researcher"]["name"] == "Jian Jiao"
-    assert payload["extensions"]["cypher"]["statements"] == 8
+    assert payload["extensions"]["cypher"]["statements"] == 6
 
     metrics = client.get("/metrics").text
     assert 'peergraph_cypher_statements_total{statement="explore_neighbourhood"}' in metrics
