@@ -6,12 +6,12 @@ from typing import Any
 
 def table(rows: list[dict[str, Any]], label: str) -> list[str]:
     lines = [
-        f"| {label} | clients | p50 ms | p90 ms | p99 ms | req/s | errors |",
+        "| query | clients | p50 ms | p90 ms | p99 ms | req/s | errors |",
         "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| | {r['concurrency']} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['throughput_rps']} | {r['errors']} |"
+            f"| {label} | {r['concurrency']} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['throughput_rps']} | {r['errors']} |"
         )
     return lines
 

@@ -5,19 +5,23 @@ from collections.abc import AsyncIterator
 
 from neo4j import AsyncGraphDatabase, NotificationMinimumSeverity
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import DisableIntrospection
 
 from cypher.runner import CypherRunner
 from resolvers.context import Policy
-from schema import build_schema
+from schema import Extension, build_schema
 from server.auth import Authenticator
 from server.config import Settings, load_settings
 from server.extensions import CypherCount, CypherMetrics, MaskUnexpected
 from server.graphql_view import GraphQLView
 from server.health import healthz, readyz
+from server.http import BodyLimit
+from server.limits import limits
 from server.metrics import metrics
 
 
@@ -41,10 +45,14 @@ async def home(request: Request) -> RedirectResponse:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
-    extensions: list[type[SchemaExtension]] = [MaskUnexpected, CypherMetrics]
+    extensions: list[Extension] = [MaskUnexpected, CypherMetrics, *limits(settings)]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
     if settings.debug_cypher:
         extensions.append(CypherCount)
-    view = GraphQLView(build_schema(extensions))
+    view = GraphQLView(
+        build_schema(extensions), graphql_ide="graphiql" if settings.graphiql else None
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -64,4 +72,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/readyz", readyz),
         Route("/metrics", metrics),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    middleware = [
+        Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type"],
+        ),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)

@@ -38,6 +38,17 @@ class Settings(BaseSettings):
     auth_audience: str = "peergraph"
     auth_issuer: str | None = None
     invite_daily_limit: Annotated[int, Field(ge=1, le=10_000)] = 20
+    # What one GraphQL request may ask (server/limits.py).
+    max_query_depth: Annotated[int, Field(ge=1)] = 10
+    max_query_aliases: Annotated[int, Field(ge=1)] = 30
+    max_query_tokens: Annotated[int, Field(ge=1)] = 2000
+    max_query_cost: Annotated[int, Field(ge=1)] = 10_000
+    max_body_bytes: Annotated[int, Field(ge=1024)] = 1_000_000
+    # On for local use; switch both off in production.
+    graphiql: bool = True
+    introspection: bool = True
+    # Origins allowed to call the API from a browser (comma-separated); none by default.
+    cors_origins: str = ""
     # Off only to measure the naive baseline (bench/): each field then queries on its own.
     loader_batching: bool = True
 

@@ -2,18 +2,35 @@
 
 import json
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from resolvers.context import Context
 from schema import PROFILE_PAGE
+from server.http import error_response
 
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
 
 
 class GraphQLView(GraphQL[Context, None]):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as exc:
+            response = refusal(request.method, exc)
+        except UnicodeDecodeError:
+            # Strawberry catches JSON syntax errors but not bytes that are no text at all.
+            response = error_response(400, "the request body is not UTF-8 JSON")
+        await response(scope, receive, send)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
@@ -31,3 +48,10 @@ class GraphQLView(GraphQL[Context, None]):
             "React.useState(\n          parameters.variables,",
             f"React.useState(\n          parameters.variables || {variables},",
         )
+
+
+def refusal(method: str, exc: HTTPException) -> Response:
+    """Strawberry's HTTP errors as GraphQL-shaped JSON; a mutation over GET is a 405."""
+    if method == "GET" and exc.status_code == 400 and "not allowed" in exc.reason:
+        return error_response(405, exc.reason, {"allow": "POST"})
+    return error_response(exc.status_code, exc.reason)

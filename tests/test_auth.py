@@ -152,8 +152,7 @@ def test_mutations_are_never_run_over_get(client: TestClient, auth_settings: Set
         headers={"authorization": f"Bearer {token}"},
     )
 
-    # Strawberry refuses it with 400 (the GraphQL-over-HTTP spec prefers 405: the hardening issue).
-    assert response.status_code == 400
+    assert response.status_code == 405
     assert ask(client, '{ researcher(id: "A-jian-jiao") { counts { followers } } }')["data"][
         "researcher"
     ]["counts"] == {"followers": 0}

@@ -1,0 +1,165 @@
+"""Limits on what one request may ask, and HTTP refusals shaped as GraphQL errors."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from graphql import parse
+from starlette.testclient import TestClient
+
+from schema import PROFILE_PAGE, schema
+from server.app import create_app
+from server.config import Settings
+from server.limits import query_cost
+
+
+@pytest.fixture(scope="module")
+def client(neo4j_uri: str, shared_runner: object) -> Iterator[TestClient]:
+    settings = Settings(neo4j_uri=neo4j_uri, debug_cypher=True, max_body_bytes=50_000)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def post(client: TestClient, query: str, variables: dict[str, Any] | None = None) -> Any:
+    return client.post("/graphql", json={"query": query, "variables": variables or {}})
+
+
+def test_the_profile_page_costs_what_the_readme_says() -> None:
+    assert query_cost(schema._schema, parse(PROFILE_PAGE), {"id": "A-jian-jiao"}, None) == 2151
+
+
+def test_the_profile_page_fits_every_limit(client: TestClient) -> None:
+    payload = post(client, PROFILE_PAGE, {"id": "A-jian-jiao"}).json()
+
+    assert "errors" not in payload
+
+
+def test_a_query_over_the_cost_budget_is_refused_before_any_cypher(client: TestClient) -> None:
+    # 100 works, each with 100 related works, each with their authors: far over budget.
+    query = """query($n: Int!) { researcher(id: "A-jian-jiao") { works(first: $n) { edges { node {
+      relatedWorks(first: $n) { work { authors { researcher { name } } } } } } } } }"""
+    response = post(client, query, {"n": 100})
+
+    assert response.status_code == 200
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert error["extensions"]["cost"] > error["extensions"]["budget"] == 10_000
+    assert response.json().get("extensions", {}).get("cypher", {}).get("statements", 0) == 0
+
+
+def test_the_cost_follows_the_variables(client: TestClient) -> None:
+    query = """query($n: Int!) { researcher(id: "A-jian-jiao") { works(first: $n) { edges { node {
+      relatedWorks(first: $n) { work { id } } } } } } }"""
+
+    assert "errors" not in post(client, query, {"n": 5}).json()
+    assert (
+        post(client, query, {"n": 100}).json()["errors"][0]["extensions"]["code"]
+        == "QUERY_TOO_COMPLEX"
+    )
+
+
+def test_deep_queries_are_refused(client: TestClient) -> None:
+    nested = (
+        "works(first: 1) { edges { node { authors { researcher { " * 3 + "id" + " } } } } }" * 3
+    )
+    payload = post(client, '{ researcher(id: "A-jian-jiao") { ' + nested + " } }").json()
+
+    assert "exceeds maximum operation depth" in payload["errors"][0]["message"]
+
+
+def test_too_many_aliases_are_refused(client: TestClient) -> None:
+    aliases = " ".join(f'a{i}: researcher(id: "A-jian-jiao") {{ id }}' for i in range(31))
+    payload = post(client, "{ " + aliases + " }").json()
+
+    assert "aliases" in payload["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("request_kwargs", "status", "code"),
+    [
+        (
+            {"content": b"{not json", "headers": {"content-type": "application/json"}},
+            400,
+            "BAD_REQUEST",
+        ),
+        ({"content": b"", "headers": {"content-type": "application/json"}}, 400, "BAD_REQUEST"),
+        ({"content": b"query=x", "headers": {"content-type": "text/plain"}}, 400, "BAD_REQUEST"),
+        ({"json": [{"query": "{ __typename }"}, {"query": "{ __typename }"}]}, 400, "BAD_REQUEST"),
+        (
+            {"json": {"query": '{ researcher(id: "' + "x" * 60_000 + '") { id } }'}},
+            413,
+            "PAYLOAD_TOO_LARGE",
+        ),
+        (
+            {"content": b"\xff\xfe{", "headers": {"content-type": "application/json"}},
+            400,
+            "BAD_REQUEST",
+        ),
+    ],
+    ids=[
+        "invalid-json",
+        "empty-body",
+        "wrong-content-type",
+        "batched",
+        "too-large",
+        "invalid-utf8",
+    ],
+)
+def test_malformed_http_gets_a_graphql_shaped_4xx(
+    client: TestClient, request_kwargs: dict[str, Any], status: int, code: str
+) -> None:
+    response = client.post("/graphql", **request_kwargs)
+
+    assert response.status_code == status
+    assert response.json()["errors"][0]["extensions"]["code"] == code
+
+
+def test_a_mutation_over_get_is_405(client: TestClient) -> None:
+    response = client.get(
+        "/graphql",
+        params={
+            "query": 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { followers } }'
+        },
+    )
+
+    assert response.status_code == 405
+    assert response.headers["allow"] == "POST"
+    assert response.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+
+
+def test_a_query_over_get_works(client: TestClient) -> None:
+    response = client.get(
+        "/graphql", params={"query": '{ researcher(id: "A-jian-jiao") { name } }'}
+    )
+
+    assert response.json()["data"] == {"researcher": {"name": "Jian Jiao"}}
+
+
+def test_production_switches_off_graphiql_and_introspection(neo4j_uri: str) -> None:
+    settings = Settings(neo4j_uri=neo4j_uri, graphiql=False, introspection=False)
+    with TestClient(create_app(settings)) as production:
+        assert production.get("/graphql", headers={"accept": "text/html"}).status_code == 404
+        payload = production.post(
+            "/graphql", json={"query": "{ __schema { types { name } } }"}
+        ).json()
+
+    assert "introspection has been disabled" in payload["errors"][0]["message"]
+
+
+def test_cors_allows_only_the_configured_origins(neo4j_uri: str) -> None:
+    settings = Settings(neo4j_uri=neo4j_uri, cors_origins="https://explore.example.org")
+    with TestClient(create_app(settings)) as api:
+        allowed = api.options(
+            "/graphql",
+            headers={
+                "origin": "https://explore.example.org",
+                "access-control-request-method": "POST",
+            },
+        )
+        refused = api.options(
+            "/graphql",
+            headers={"origin": "https://evil.example", "access-control-request-method": "POST"},
+        )
+
+    assert allowed.headers["access-control-allow-origin"] == "https://explore.example.org"
+    assert "access-control-allow-origin" not in refused.headers
