@@ -62,9 +62,7 @@ def read_merges(path: Path) -> Iterator[Line]:
         rows = csv.reader(handle)
         header = next(rows, None)
         if header != MERGED_IDS_HEADER:
-            yield Line(
-                path, 1, error=f"a merged_ids file starts with {','.join(MERGED_IDS_HEADER)}"
-            )
+            yield Line(path, 1, error="a merged_ids file starts with merge_date,id,merge_into_id")
             return
         for number, row in enumerate(rows, 2):
             if len(row) != 3:

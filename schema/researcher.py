@@ -4,8 +4,8 @@ from loaders.researchers import CLOSE_MIN_SHARED
 from loaders.rows import AffiliationRow, CoauthorRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
-from resolvers import works as resolve_works
 from resolvers.context import Context
+from schema import lists
 from schema.connection import Connection, from_page
 from schema.enums import Verification, WorkOrder
 from schema.institution import Institution
@@ -126,8 +126,7 @@ class Researcher(Node):
         after: str | None = None,
         order_by: WorkOrder = WorkOrder.YEAR_DESC,
     ) -> Connection[Work]:
-        page = await resolve_works.works_of(info.context, self.id, first, after, order_by.value)
-        return from_page(page, after, Work.of, lambda w: w.id)
+        return await lists.works_of(info, self.id, first, after, order_by)
 
     @strawberry.field(description="Topics of the researcher's works, the most frequent first.")
     async def topics(self, info: Info, first: int = 10) -> list[ResearcherTopic]:

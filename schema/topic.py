@@ -4,9 +4,9 @@ import strawberry
 
 from loaders.rows import TopicRow
 from resolvers import nodes as resolve_nodes
-from resolvers import works as resolve_works
 from resolvers.context import Context
-from schema.connection import Connection, from_page
+from schema import lists
+from schema.connection import Connection
 from schema.enums import WorkOrder
 from schema.node import Node
 
@@ -53,10 +53,7 @@ class Topic(Node):
         after: str | None = None,
         order_by: WorkOrder = WorkOrder.YEAR_DESC,
     ) -> Connection[LazyWork]:
-        from schema.work import Work
-
-        page = await resolve_works.works_of(info.context, self.id, first, after, order_by.value)
-        return from_page(page, after, Work.of, lambda w: w.id)
+        return await lists.works_of(info, self.id, first, after, order_by)
 
     @strawberry.field(
         description="Authors of the topic's works, ranked by how many they wrote; for a topic "
@@ -66,7 +63,4 @@ class Topic(Node):
     async def researchers(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> Connection[LazyResearcher]:
-        from schema.researcher import Researcher
-
-        page = await resolve_nodes.researchers_of(info.context, self.id, first, after)
-        return from_page(page, after, Researcher.of, lambda r: r.id)
+        return await lists.researchers_of(info, self.id, first, after)
