@@ -77,3 +77,9 @@ class EmbeddedNeo4j:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+    def kill(self) -> None:
+        """SIGKILL: a crash, no clean shutdown (recovery runs on the next start)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
