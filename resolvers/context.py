@@ -22,14 +22,19 @@ class Context:
     loaders: Loaders
     auth: Auth = field(default_factory=Auth)
     policy: Policy = field(default_factory=Policy)
+    request_id: str = ""
 
     @classmethod
     def create(
-        cls, shared: CypherRunner, auth: Auth | None = None, policy: Policy | None = None
+        cls,
+        shared: CypherRunner,
+        auth: Auth | None = None,
+        policy: Policy | None = None,
+        request_id: str = "",
     ) -> "Context":
         runner = shared.for_request()
         auth = auth or Auth()
         viewer_id = auth.viewer.id if auth.viewer else None
         policy = policy or Policy()
         loaders = Loaders.create(runner, viewer_id, policy.loader_batching)
-        return cls(runner, loaders, auth, policy)
+        return cls(runner, loaders, auth, policy, request_id)

@@ -17,12 +17,13 @@ from resolvers.context import Policy
 from schema import Extension, build_schema
 from server.auth import Authenticator
 from server.config import Settings, load_settings
-from server.extensions import CypherCount, CypherMetrics, MaskUnexpected
+from server.extensions import CypherCount, MaskUnexpected
 from server.graphql_view import GraphQLView
 from server.health import healthz, readyz
 from server.http import BodyLimit
 from server.limits import limits
 from server.metrics import metrics
+from server.observe import RequestId, RequestLog
 
 
 def make_runner(settings: Settings) -> CypherRunner:
@@ -45,7 +46,7 @@ async def home(request: Request) -> RedirectResponse:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
-    extensions: list[Extension] = [MaskUnexpected, CypherMetrics, *limits(settings)]
+    extensions: list[Extension] = [MaskUnexpected, RequestLog, *limits(settings)]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
     if settings.debug_cypher:
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     middleware = [
+        Middleware(RequestId),
         Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
         Middleware(
             CORSMiddleware,

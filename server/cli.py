@@ -2,6 +2,7 @@
 
 import argparse
 import asyncio
+import logging
 import secrets
 import sys
 import time
@@ -51,7 +52,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def log_to_stderr() -> None:
+    # Our loggers write one line each: JSON for requests, the message for the rest.
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    log_to_stderr()
     settings = load_settings()
     uvicorn.run(
         create_app(settings),
@@ -79,6 +86,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
     try:
         report(asyncio.run(run_import(settings, [SEED])))
         print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql", file=sys.stderr)
+        log_to_stderr()
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     finally:
         if neo4j:

@@ -1,23 +1,14 @@
 """Schema extensions the app adds: Cypher round-trip reporting, error classification."""
 
-from collections.abc import Iterator
+import logging
 
 from graphql import GraphQLError
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from strawberry.extensions import MaskErrors, SchemaExtension
 
 from resolvers.context import Context
-from server.metrics import record_request
 
-
-class CypherMetrics(SchemaExtension):
-    """Counts every request's Cypher round trips into the Prometheus metrics."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        context = self.execution_context.context
-        if isinstance(context, Context):
-            record_request(context.runner.stats.by_name)
+log = logging.getLogger("peergraph.errors")
 
 
 class CypherCount(SchemaExtension):
@@ -54,4 +45,10 @@ class MaskUnexpected(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         code, message = classify(error.original_error)
-        return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})
+        extensions: dict[str, object] = {"code": code}
+        context = self.execution_context.context
+        if isinstance(context, Context) and context.request_id:
+            # Quoted by a user reporting the problem, it finds the logged original.
+            extensions["requestId"] = context.request_id
+            log.error("request %s: %s", context.request_id, code, exc_info=error.original_error)
+        return GraphQLError(message, nodes=error.nodes, path=error.path, extensions=extensions)

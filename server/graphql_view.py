@@ -36,7 +36,8 @@ class GraphQLView(GraphQL[Context, None]):
     ) -> Context:
         state = request.app.state
         auth = await state.authenticator.authenticate(request.headers.get("authorization"))
-        return Context.create(state.runner, auth, state.policy)
+        request_id = request.scope.get("state", {}).get("request_id", "")
+        return Context.create(state.runner, auth, state.policy, request_id)
 
     @property
     def graphql_ide_html(self) -> str:

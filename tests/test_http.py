@@ -1,5 +1,7 @@
 """The app over HTTP: the debug count in `extensions`, the metric, GraphiQL's default query."""
 
+import json
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -44,11 +46,11 @@ def test_graphiql_opens_on_the_profile_page(client: TestClient) -> None:
 def test_neo4j_down_is_a_prompt_coded_error_not_a_500() -> None:
     settings = Settings(neo4j_uri="bolt://127.0.0.1:9", neo4j_retry_seconds=0)
     with TestClient(create_app(settings)) as down:
-        response = down.post(
-            "/graphql", json={"query": '{ researcher(id: "A-jian-jiao") { name } }'}
-        )
+        query = '{ researcher(id: "A-jian-jiao") { name } }'
+        response = down.post("/graphql", json={"query": query}, headers={"x-request-id": "req-42"})
 
     assert response.status_code == 200
+    assert response.headers["x-request-id"] == "req-42"
     assert response.json() == {
         "data": {"researcher": None},
         "errors": [
@@ -56,7 +58,23 @@ def test_neo4j_down_is_a_prompt_coded_error_not_a_500() -> None:
                 "message": "The graph database is unavailable; try again shortly.",
                 "locations": [{"line": 1, "column": 3}],
                 "path": ["researcher"],
-                "extensions": {"code": "SERVICE_UNAVAILABLE"},
+                "extensions": {"code": "SERVICE_UNAVAILABLE", "requestId": "req-42"},
             }
         ],
     }
+
+
+def test_each_request_logs_one_json_line(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="peergraph.request"):
+        response = client.post(
+            "/graphql", json={"query": PROFILE_PAGE, "variables": {"id": "A-jian-jiao"}}
+        )
+
+    lines = [json.loads(r.message) for r in caplog.records if r.name == "peergraph.request"]
+    assert len(lines) == 1
+    assert lines[0]["requestId"] == response.headers["x-request-id"]
+    assert lines[0]["operation"] == "ProfilePage"
+    assert lines[0]["cypherStatements"] == 6
+    assert lines[0]["errors"] == [] and lines[0]["user"] is None
