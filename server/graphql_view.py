@@ -1,22 +1,35 @@
 """The /graphql endpoint: Strawberry's ASGI view with a per-request context."""
 
 import json
+from typing import Any
 
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
 
 from resolvers.context import Context
 from schema import PROFILE_PAGE
 from server.http import error_response
+from server.persisted import PersistedQueries, PersistedQueryError, error_body
 
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
 
 
 class GraphQLView(GraphQL[Context, None]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.persisted = PersistedQueries(PROFILE_PAGE)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        data = await super().parse_http_body(request)
+        return data if isinstance(data, list) else self.persisted.resolve(data)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
@@ -26,6 +39,9 @@ class GraphQLView(GraphQL[Context, None]):
             response = await self.run(request)
         except HTTPException as exc:
             response = refusal(request.method, exc)
+        except PersistedQueryError as exc:
+            # Apollo clients expect these as a 200 with the code, then retry with the text.
+            response = JSONResponse(error_body(exc), 200 if exc.code != "BAD_USER_INPUT" else 400)
         except UnicodeDecodeError:
             # Strawberry catches JSON syntax errors but not bytes that are no text at all.
             response = error_response(400, "the request body is not UTF-8 JSON")

@@ -50,11 +50,13 @@ class RequestLog(SchemaExtension):
         context = self.execution_context.context
         if not isinstance(context, Context):
             return
-        stats = context.runner.stats
-        record_request(stats.by_name)
         result = self.execution_context.result
         errors = getattr(result, "errors", None) or []
-        log.info(json.dumps(entry(self.execution_context.operation_name, context, started, errors)))
+        line = entry(self.execution_context.operation_name, context, started, errors)
+        record_request(
+            line["operation"], line["ms"] / 1000, context.runner.stats.by_name, line["errors"]
+        )
+        log.info(json.dumps(line))
 
 
 def entry(

@@ -1,5 +1,6 @@
 """Limits on what one request may ask, and HTTP refusals shaped as GraphQL errors."""
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,7 @@ from schema import PROFILE_PAGE, schema
 from server.app import create_app
 from server.config import Settings
 from server.limits import query_cost
+from server.persisted import sha256
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +165,47 @@ def test_cors_allows_only_the_configured_origins(neo4j_uri: str) -> None:
 
     assert allowed.headers["access-control-allow-origin"] == "https://explore.example.org"
     assert "access-control-allow-origin" not in refused.headers
+
+
+def apq(digest: str) -> dict[str, Any]:
+    return {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+
+
+def test_the_profile_page_runs_from_its_hash_alone(client: TestClient) -> None:
+    body = {"extensions": apq(sha256(PROFILE_PAGE)), "variables": {"id": "A-jian-jiao"}}
+    payload = client.post("/graphql", json=body).json()
+
+    assert "errors" not in payload
+    assert payload["data"]["researcher"]["name"] == "Jian Jiao"
+
+
+def test_automatic_persisted_queries_round_trip(client: TestClient) -> None:
+    query = '{ researcher(id: "A-jian-jiao") { counts { works } } }'
+    digest = sha256(query)
+
+    missing = client.post("/graphql", json={"extensions": apq(digest)})
+    assert missing.status_code == 200
+    assert missing.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+    registered = client.post("/graphql", json={"query": query, "extensions": apq(digest)}).json()
+    by_hash = client.post("/graphql", json={"extensions": apq(digest)}).json()
+    over_get = client.get(
+        "/graphql",
+        params={"extensions": json.dumps(apq(digest))},
+        headers={"accept": "application/json"},
+    ).json()
+
+    assert (
+        registered["data"]
+        == by_hash["data"]
+        == over_get["data"]
+        == {"researcher": {"counts": {"works": 9}}}
+    )
+
+
+def test_a_hash_that_does_not_match_its_query_is_refused(client: TestClient) -> None:
+    response = client.post(
+        "/graphql", json={"query": "{ __typename }", "extensions": apq("0" * 64)}
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

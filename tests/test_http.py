@@ -33,6 +33,8 @@ def test_profile_page_over_http_reports_its_cypher_statements(
     metrics = client.get("/metrics").text
     assert 'peergraph_cypher_statements_total{statement="explore_neighbourhood"}' in metrics
     assert "peergraph_cypher_statements_per_request_bucket" in metrics
+    assert 'peergraph_graphql_request_seconds_bucket{le="0.005",operation="ProfilePage"}' in metrics
+    assert 'peergraph_graphql_requests_total{operation="ProfilePage"}' in metrics
 
 
 def test_graphiql_opens_on_the_profile_page(client: TestClient) -> None:
