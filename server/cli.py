@@ -15,6 +15,7 @@ import uvicorn
 from ingest.generate import generate
 from ingest.generate import print_progress as generate_progress
 from ingest.importer import ImportSummary, import_paths, print_progress
+from server.analyst import AnalystError, parse_params, render, run_read, statement_text
 from server.app import create_app, make_runner
 from server.auth import mint
 from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
@@ -103,6 +104,29 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+async def run_cypher(settings: Settings, args: argparse.Namespace) -> str:
+    runner = make_runner(settings)
+    try:
+        columns, rows, more = await run_read(
+            runner.driver,
+            settings.neo4j_database,
+            statement_text(args.statement),
+            parse_params(args.param),
+            args.timeout,
+            args.limit,
+        )
+    finally:
+        await runner.driver.close()
+    if more:
+        print(f"(the first {args.limit} rows; raise --limit for more)", file=sys.stderr)
+    return render(columns, rows, args.format)
+
+
+def cmd_cypher(args: argparse.Namespace) -> int:
+    print(asyncio.run(run_cypher(load_settings(), args)))
+    return 0
+
+
 def cmd_token(args: argparse.Namespace) -> int:
     claims: dict[str, object] = {"sub": args.user, "email_verified": args.verified}
     if args.email:
@@ -133,6 +157,15 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=1)
     gen.add_argument("--out", type=Path, required=True, help="folder for the JSON Lines partitions")
     gen.set_defaults(run=cmd_generate)
+    cy = sub.add_parser(
+        "cypher", help="run Cypher read-only (a file, a cypher/analyst name, or text)"
+    )
+    cy.add_argument("statement", help="e.g. coauthor_network, path/to/query.cypher, or 'MATCH ...'")
+    cy.add_argument("--param", action="append", default=[], help="name=value (JSON or text)")
+    cy.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    cy.add_argument("--limit", type=int, default=1000, help="rows to print at most")
+    cy.add_argument("--timeout", type=float, default=30, help="transaction timeout, seconds")
+    cy.set_defaults(run=cmd_cypher)
     token = sub.add_parser("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
     token.add_argument("--user", required=True, help="the subject: a user id")
     token.add_argument("--email")
@@ -148,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (ConfigError, Neo4jStartError, FileNotFoundError, ValueError) as exc:
+    except (ConfigError, Neo4jStartError, FileNotFoundError, ValueError, AnalystError) as exc:
         print(f"peergraph: {exc}", file=sys.stderr)
         return 2
 
