@@ -1,8 +1,11 @@
+from typing import Annotated
+
 import strawberry
 
 from loaders.rows import InstitutionRow, ResearcherRow, TopicRow, WorkRow
 from resolvers import explorer as resolve_explorer
 from resolvers import nodes as resolve_nodes
+from resolvers import paths as resolve_paths
 from resolvers import researchers as resolve_researchers
 from resolvers import works as resolve_works
 from resolvers.context import Context
@@ -14,6 +17,7 @@ from schema.enums import NodeKind
 from schema.explorer import Explorer
 from schema.institution import Institution
 from schema.node import Node
+from schema.paths import PathStep
 from schema.researcher import Researcher
 from schema.topic import Topic
 from schema.viewer import Viewer
@@ -97,6 +101,20 @@ class Query:
         hits, has_next = await resolve_works.search(info.context, search, first, after)
         edges = [Edge(cursor=encode_cursor(h.score, h.row.id), node=Work.of(h.row)) for h in hits]
         return connection(edges, has_next, after, total=None)
+
+    @strawberry.field(
+        description="How am I connected? The shortest chain of co-authored works from one "
+        "researcher to another, at most `maxHops` works long (1..6); null when there is none."
+    )
+    async def connection_path(
+        self,
+        info: Info,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        max_hops: int = 4,
+    ) -> list[PathStep] | None:
+        steps = await resolve_paths.connection_path(info.context, from_, to, max_hops)
+        return [PathStep.of(s) for s in steps] if steps is not None else None
 
     @strawberry.field(
         description="The research-graph slice around any node: at most `limit` nodes (1..100, "

@@ -1,0 +1,19 @@
+import strawberry
+
+from resolvers.paths import PathStep as PathStepRow
+from schema.researcher import Researcher
+from schema.work import Work
+
+
+@strawberry.type(
+    description="One researcher on a path, and the work linking them to the one before."
+)
+class PathStep:
+    researcher: Researcher
+    via: Work | None
+
+    @classmethod
+    def of(cls, row: PathStepRow) -> "PathStep":
+        return cls(
+            researcher=Researcher.of(row.researcher), via=Work.of(row.via) if row.via else None
+        )
