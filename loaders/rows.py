@@ -216,14 +216,6 @@ class ExplorerKey:
 
 
 @dataclass(frozen=True)
-class Limited:
-    """A short ranked list of an owner: the first `first` entries."""
-
-    owner_id: str
-    first: int
-
-
-@dataclass(frozen=True)
 class IdentityWorkRow:
     """One work of a researcher as the identity and trust analyses see it."""
 

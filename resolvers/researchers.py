@@ -1,7 +1,5 @@
 """Reading researchers: by id, counts, affiliations, co-authors, topics, search."""
 
-from dataclasses import dataclass
-
 from loaders.researchers import CLOSE_MIN_SHARED, researcher_of
 from loaders.rows import (
     AffiliationRow,
@@ -16,7 +14,8 @@ from resolvers.context import Context
 from resolvers.identity import IdentityReport, analyse
 from resolvers.ids import expect
 from resolvers.paging import MAX_FIRST, check_first, decode_cursor
-from resolvers.search import lucene_query
+from resolvers.search import Hit
+from resolvers.search import search as full_text
 from resolvers.trust import TrustScore, trust
 
 
@@ -64,25 +63,10 @@ async def topics(ctx: Context, researcher_id: str, first: int) -> list[TopicShar
     return (await ctx.loaders.researcher_topics.load(researcher_id))[: check_first(first)]
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    score: float
-    row: ResearcherRow
-
-
 async def search(
     ctx: Context, text: str, first: int, after: str | None
-) -> tuple[list[SearchHit], bool]:
-    """Up to `first` researchers best matching `text`, and whether more follow."""
-    query = lucene_query(text)
-    after_score, after_id = decode_cursor(after)
-    if query is None or check_first(first) == 0:
-        return [], False
-    records = await ctx.runner.read(
-        "search_researchers", query=query, first=first, afterScore=after_score, afterId=after_id
-    )
-    hits = [SearchHit(r["score"], researcher_of(r)) for r in records]
-    return hits[:first], len(hits) > first
+) -> tuple[list[Hit[ResearcherRow]], bool]:
+    return await full_text(ctx, "search_researchers", text, first, after, researcher_of)
 
 
 async def identity(ctx: Context, researcher_id: str) -> IdentityReport:

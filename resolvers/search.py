@@ -1,8 +1,15 @@
 """Full-text search: user text becomes a Lucene query of plain terms, never raw syntax."""
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
+from resolvers.context import Context
 from resolvers.errors import BadInput
+from resolvers.paging import check_first, decode_cursor
+
+T = TypeVar("T")
 
 MAX_SEARCH_LENGTH = 200
 MAX_TERMS = 8
@@ -21,3 +28,25 @@ def lucene_query(text: str, argument: str = "search") -> str | None:
     if not terms:
         return None
     return " AND ".join(f"({t} OR {t}*)" for t in terms)
+
+
+@dataclass(frozen=True)
+class Hit(Generic[T]):
+    score: float
+    row: T
+
+
+async def search(
+    ctx: Context, statement: str, text: str, first: int, after: str | None, row: Callable[[Any], T]
+) -> tuple[list[Hit[T]], bool]:
+    """Up to `first` rows of a full-text `statement` best matching `text`, and whether more
+    follow; keyset-paged by (score, id)."""
+    query = lucene_query(text)
+    after_score, after_id = decode_cursor(after)
+    if query is None or check_first(first) == 0:
+        return [], False
+    records = await ctx.runner.read(
+        statement, query=query, first=first, afterScore=after_score, afterId=after_id
+    )
+    hits = [Hit(r["score"], row(r)) for r in records]
+    return hits[:first], len(hits) > first

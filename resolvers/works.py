@@ -1,7 +1,5 @@
 """Reading works: by id, their parts, lists of works of an owner, search."""
 
-from dataclasses import dataclass
-
 from loaders.rows import (
     AuthorshipRow,
     CitationCountsRow,
@@ -14,7 +12,8 @@ from loaders.rows import (
 )
 from resolvers.context import Context
 from resolvers.paging import check_first, decode_cursor
-from resolvers.search import lucene_query
+from resolvers.search import Hit
+from resolvers.search import search as full_text
 
 
 async def authors(ctx: Context, work_id: str) -> list[AuthorshipRow]:
@@ -50,21 +49,7 @@ async def works_of(
     return Page(page.total, entries, page.has_next)
 
 
-@dataclass(frozen=True)
-class WorkHit:
-    score: float
-    row: WorkRow
-
-
 async def search(
     ctx: Context, text: str, first: int, after: str | None
-) -> tuple[list[WorkHit], bool]:
-    query = lucene_query(text)
-    after_score, after_id = decode_cursor(after)
-    if query is None or check_first(first) == 0:
-        return [], False
-    records = await ctx.runner.read(
-        "search_works", query=query, first=first, afterScore=after_score, afterId=after_id
-    )
-    hits = [WorkHit(r["score"], WorkRow.of(r["work"])) for r in records]
-    return hits[:first], len(hits) > first
+) -> tuple[list[Hit[WorkRow]], bool]:
+    return await full_text(ctx, "search_works", text, first, after, lambda r: WorkRow.of(r["work"]))

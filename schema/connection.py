@@ -7,6 +7,7 @@ import strawberry
 
 from loaders.rows import Page
 from resolvers.paging import encode_cursor
+from resolvers.search import Hit
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,3 +56,16 @@ def from_page(
         for e in page.entries
     ]
     return connection(edges, page.has_next, after, page.total)
+
+
+def from_hits(
+    hits: Sequence[Hit[R]],
+    has_next: bool,
+    after: str | None,
+    node: Callable[[R], T],
+    row_id: Callable[[R], str],
+) -> Connection[T]:
+    """Search results: the cursor holds the score; counting every match would cost, so
+    totalCount is null."""
+    edges = [Edge(cursor=encode_cursor(h.score, row_id(h.row)), node=node(h.row)) for h in hits]
+    return connection(edges, has_next, after, total=None)

@@ -11,8 +11,7 @@ from resolvers import works as resolve_works
 from resolvers.context import Context
 from resolvers.ids import expect
 from resolvers.nodes import NodeRow
-from resolvers.paging import encode_cursor
-from schema.connection import Connection, Edge, connection
+from schema.connection import Connection, from_hits
 from schema.enums import NodeKind
 from schema.explorer import Explorer
 from schema.institution import Institution
@@ -86,10 +85,7 @@ class Query:
         self, info: Info, search: str, first: int = 20, after: str | None = None
     ) -> Connection[Researcher]:
         hits, has_next = await resolve_researchers.search(info.context, search, first, after)
-        edges = [
-            Edge(cursor=encode_cursor(h.score, h.row.id), node=Researcher.of(h.row)) for h in hits
-        ]
-        return connection(edges, has_next, after, total=None)
+        return from_hits(hits, has_next, after, Researcher.of, lambda r: r.id)
 
     @strawberry.field(
         description="Works whose titles match every word of `search`, each word also as a "
@@ -99,8 +95,7 @@ class Query:
         self, info: Info, search: str, first: int = 20, after: str | None = None
     ) -> Connection[Work]:
         hits, has_next = await resolve_works.search(info.context, search, first, after)
-        edges = [Edge(cursor=encode_cursor(h.score, h.row.id), node=Work.of(h.row)) for h in hits]
-        return connection(edges, has_next, after, total=None)
+        return from_hits(hits, has_next, after, Work.of, lambda w: w.id)
 
     @strawberry.field(
         description="How am I connected? The shortest chain of co-authored works from one "
