@@ -1,7 +1,9 @@
 // The benchmarks' floor: the data of the ProfilePage query without its explorer slice,
 // written by hand as one statement. The service's page is measured against it.
 // Parameters: $id: string
-// Returns: one row: researcher, counts, closeCollaborators, topics, works.
+// Returns: one row: researcher, counts, closeCollaborators, topics, works, and the inputs of
+//   the trust snapshot and identity check (the latest 1,000 works with co-authors, topics and
+//   stated institutions), as the service reads them.
 MATCH (r:Researcher {id: $id})
 CALL (r) {
   OPTIONAL MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
@@ -35,4 +37,14 @@ RETURN r {.id, .name, .description, .openToCollaborate, .verification, claimed: 
                    topics: COLLECT { MATCH (w)-[h:HAS_TOPIC]->(t:Topic)
                                      WITH t, h ORDER BY h.score DESC
                                      RETURN {topic: t {.name}} }}
-       } AS works
+       } AS works,
+       COLLECT {
+         MATCH (r)-[a:AUTHORED]->(w:Work)
+         WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT 1000
+         RETURN {id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
+                 verified: coalesce(a.verified, false),
+                 coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r RETURN c.id },
+                 topics: COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t {.id, .name, .field} },
+                 institutions: COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid
+                                         MATCH (i:Institution {id: iid}) RETURN i {.id, .name} }}
+       } AS trustInputs

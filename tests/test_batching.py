@@ -6,6 +6,7 @@ from cypher.runner import CypherRunner
 from factories import load, work
 from helpers import execute
 from resolvers.context import Policy
+from resolvers.viewer import Viewer
 from schema import PROFILE_PAGE
 
 # One statement per access pattern on the page, however many works, authors and topics.
@@ -18,6 +19,8 @@ PROFILE_STATEMENTS = {
     # The works page brings each work's authors and topics along.
     "list_works_page": 1,
     "explore_neighbourhood": 1,
+    # The trust snapshot and the identity check read the same inputs.
+    "get_identity_inputs": 1,
 }
 
 
@@ -48,7 +51,18 @@ async def test_profile_page_statements_do_not_grow_with_the_page(
     assert result.errors is None
     assert result.data is not None and result.data["researcher"]["id"] == researcher
     assert context.runner.stats.by_name == PROFILE_STATEMENTS
-    assert context.runner.stats.statements == 6
+    assert context.runner.stats.statements == 7
+
+
+async def test_a_signed_in_page_adds_only_whether_the_viewer_follows(
+    runner: CypherRunner, prolific: str
+) -> None:
+    viewer = Viewer(id="U-batch-viewer", email=None, admin=False)
+    result, context = await execute(runner, PROFILE_PAGE, {"id": prolific}, viewer=viewer)
+
+    assert result.errors is None
+    assert result.data is not None and result.data["researcher"]["viewerFollows"] is False
+    assert context.runner.stats.by_name == {**PROFILE_STATEMENTS, "list_viewer_follows": 1}
 
 
 async def test_the_prolific_page_holds_all_its_authors(runner: CypherRunner, prolific: str) -> None:
@@ -121,5 +135,5 @@ async def test_without_batching_every_field_queries_on_its_own(
     assert context.runner.stats.by_name["get_work_authors"] == 20
     assert context.runner.stats.by_name["get_work_topics"] == 20
     # Without its cache, each count and list asks again: works and followers, two co-author
-    # lists, two topic lists.
-    assert context.runner.stats.statements == 9 + 2 * 20
+    # lists, two topic lists, and the trust and identity inputs twice.
+    assert context.runner.stats.statements == 11 + 2 * 20

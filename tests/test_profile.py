@@ -81,13 +81,19 @@ async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None
     assert result.errors is None
     assert result.data is not None
     works = sorted(FACTS, key=lambda f: (-f["year_on_page"], work_id(f)))
-    assert result.data["researcher"] == {
+    page = dict(result.data["researcher"])
+    # The trust snapshot and the identity check have their own tests (test_identity_trust.py).
+    trust, identity = page.pop("trust"), page.pop("identity")
+    assert (trust["score"], trust["tier"]) == (sum(c["points"] for c in trust["components"]), "Emerging")
+    assert (identity["coherent"], identity["suspectedPeople"]) == (False, 2)
+    assert page == {
         "id": JIAN_JIAO,
         "name": "Jian Jiao",
         "description": DESCRIPTION,
         "openToCollaborate": True,
         "verification": "L1",
         "claimed": False,
+        "viewerFollows": False,
         "affiliation": None,
         # Seven co-authors share two or more works: the four HIT Shenzhen co-authors,
         # Ruofei Zhang (3), Yeyun Gong and Simiao Zuo (2 each).
