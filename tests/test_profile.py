@@ -84,7 +84,10 @@ async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None
     page = dict(result.data["researcher"])
     # The trust snapshot and the identity check have their own tests (test_identity_trust.py).
     trust, identity = page.pop("trust"), page.pop("identity")
-    assert (trust["score"], trust["tier"]) == (sum(c["points"] for c in trust["components"]), "Emerging")
+    assert (trust["score"], trust["tier"]) == (
+        sum(c["points"] for c in trust["components"]),
+        "Emerging",
+    )
     assert (identity["coherent"], identity["suspectedPeople"]) == (False, 2)
     assert page == {
         "id": JIAN_JIAO,
