@@ -4,10 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NEO4J_BUILT := neo4j-local/target/.built
+WEB_INSTALLED := web/node_modules/.installed
 
 .PHONY: setup run serve test lint format neo4j-build neo4j clean bench
 
-setup: $(VENV)/.installed $(NEO4J_BUILT)
+setup: $(VENV)/.installed $(NEO4J_BUILT) $(WEB_INSTALLED)
+
+# The explorer page's browser libraries (cytoscape.js), exactly as package-lock.json pins them.
+$(WEB_INSTALLED): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +50,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) neo4j-local/target .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) neo4j-local/target web/node_modules .pytest_cache .mypy_cache .ruff_cache
 
 # The SDL snapshot: regenerate after a schema change and review the diff.
 schema.graphql: $(VENV)/.installed $(shell find schema resolvers loaders -name '*.py')

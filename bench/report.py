@@ -1,5 +1,6 @@
 """bench/results.md from the figures of bench/results.json."""
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,51 @@ def size_section(s: dict[str, Any]) -> list[str]:
     return lines
 
 
+def load_section(name: str, f: dict[str, Any]) -> list[str]:
+    rss = f["rss_mb"]
+    lines = [
+        f"### {name}: {f['clients']} clients for {f['seconds']} s, {f['works']:,}-work graph",
+        "",
+        f"{f['requests']:,} requests, **{f['throughput_rps']} req/s**, "
+        f"**{f['errors']} errors**"
+        + (
+            f" ({', '.join(f'{k}: {v}' for k, v in f['error_kinds'].items())})"
+            if f["errors"]
+            else ""
+        )
+        + ".",
+        "",
+        "| operation | requests | p50 ms | p99 ms | req/s |",
+        "|---|---|---|---|---|",
+        *[
+            f"| {op} | {o['requests']:,} | {o['p50_ms']} | {o['p99_ms']} | {o['throughput_rps']} |"
+            for op, o in f["ops"].items()
+        ],
+        "",
+        f"Service RSS: first minute {rss['first_minute']} MB, last minute {rss['last_minute']} MB, "
+        f"peak {rss['peak']} MB.",
+        "",
+    ]
+    return lines
+
+
+def load_sections(load: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Load and soak",
+        "",
+        "`python -m bench.mixed` (60 s) and `python -m bench.mixed --seconds 600 --soak`: each "
+        "client loops over a mix of 60 % ProfilePage (researchers across the works-per-author "
+        "distribution, the most prolific included), 25 % researcher searches (name prefixes) "
+        "and 15 % follow/unfollow with its own token, against the service in its own process "
+        "with every default limit. An error is any non-200, any GraphQL error or user error.",
+        "",
+    ]
+    for key, name in (("load", "Load"), ("soak", "Soak")):
+        if key in load:
+            lines += load_section(name, load[key])
+    return lines
+
+
 def write_markdown(results: dict[str, Any], path: Path) -> None:
     m = results["machine"]
     lines = [
@@ -94,4 +140,12 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
             f"statements per page: {', '.join(str(s['statements_per_page']) for s in sizes)}.",
             "",
         ]
+    load_path = path.parent / "results-load.json"
+    if load_path.exists():
+        lines += load_sections(json.loads(load_path.read_text()))
     path.write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    here = Path(__file__).resolve().parent
+    write_markdown(json.loads((here / "results.json").read_text()), here / "results.md")

@@ -53,7 +53,7 @@ def free_port() -> int:
 class Service:
     """The API in its own process, as users run it."""
 
-    def __init__(self, uri: str, batching: bool) -> None:
+    def __init__(self, uri: str, batching: bool, extra_env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         env = {
             **os.environ,
@@ -62,6 +62,7 @@ class Service:
             "DEBUG_CYPHER": "true",
             "LOADER_BATCHING": str(batching).lower(),
             "ACCESS_LOG": "false",
+            **(extra_env or {}),
         }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "serve"],
@@ -148,7 +149,7 @@ async def statements_per_page(client: httpx2.AsyncClient, url: str, ids: list[st
     return max(counts)
 
 
-async def bench_size(works: int) -> dict[str, Any]:
+def generated(works: int) -> Path:
     data = DATA / f"works-{works}"
     if not (data / ".complete").exists():
         shutil.rmtree(data, ignore_errors=True)
@@ -156,32 +157,59 @@ async def bench_size(works: int) -> dict[str, Any]:
         generate(works, 1, data, lambda m: print(f"\r{m}", end="", file=sys.stderr))
         (data / ".complete").write_text(f"{time.monotonic() - started:.1f}\n")
         log("")
+    return data
+
+
+async def import_store(runner: CypherRunner, works: int, store: Path) -> dict[str, Any]:
+    summary = await import_paths(
+        replace(runner, timeout=600),
+        [generated(works), SEED],
+        batch_size=1000,
+        writers=int(os.environ.get("BENCH_WRITERS", "1")),
+        progress=print_progress(),
+    )
+    count = (await runner.read("count_graph"))[0]
+    elements = count["nodes"] + count["relationships"]
+    (store / ".imported").write_text(f"{summary.seconds:.1f}\n")
+    return {
+        "seconds": round(summary.seconds, 1),
+        "nodes": count["nodes"],
+        "relationships": count["relationships"],
+        "elements_per_second": round(elements / summary.seconds),
+        "store_mb": round(sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20),
+    }
+
+
+async def prepare_store(
+    works: int, fresh: bool = False
+) -> tuple[EmbeddedNeo4j, str, dict[str, Any] | None]:
+    """Neo4j on the graph of `works` works: the store already imported, unless fresh or none."""
     store = DATA / f"neo4j-{works}"
-    shutil.rmtree(store, ignore_errors=True)
+    reuse = not fresh and (store / ".imported").exists()
+    if not reuse:
+        shutil.rmtree(store, ignore_errors=True)
     neo4j = EmbeddedNeo4j(store, page_cache=os.environ.get("BENCH_PAGE_CACHE", "2g"), heap="2g")
     uri = neo4j.start()
-    result: dict[str, Any] = {"works": works}
+    if reuse:
+        log(f"reusing the imported store {store.relative_to(ROOT)}")
+        return neo4j, uri, None
+    runner = make_runner(Settings(neo4j_uri=uri))
     try:
-        runner = replace(make_runner(Settings(neo4j_uri=uri)), timeout=600)
-        summary = await import_paths(
-            runner,
-            [data, SEED],
-            batch_size=1000,
-            writers=int(os.environ.get("BENCH_WRITERS", "1")),
-            progress=print_progress(),
-        )
-        count = (await runner.read("count_graph"))[0]
-        elements = count["nodes"] + count["relationships"]
-        result["import"] = {
-            "seconds": round(summary.seconds, 1),
-            "nodes": count["nodes"],
-            "relationships": count["relationships"],
-            "elements_per_second": round(elements / summary.seconds),
-            "store_mb": round(
-                sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
-            ),
-        }
-        log(f"\nimport: {result['import']}")
+        figures = await import_store(runner, works, store)
+    except BaseException:
+        neo4j.stop()
+        raise
+    finally:
+        await runner.driver.close()
+    log(f"\nimport: {figures}")
+    return neo4j, uri, figures
+
+
+async def bench_size(works: int) -> dict[str, Any]:
+    neo4j, uri, imported = await prepare_store(works, fresh=True)
+    result: dict[str, Any] = {"works": works, "import": imported}
+    try:
+        runner = make_runner(Settings(neo4j_uri=uri))
         result |= await measure_service(runner, uri)
         await runner.driver.close()
     finally:

@@ -1,4 +1,4 @@
-"""The ASGI app: /graphql (with GraphiQL), /healthz, /readyz, /metrics."""
+"""The ASGI app: /graphql (with GraphiQL), /explore/{id}, /healthz, /readyz, /metrics."""
 
 import contextlib
 from collections.abc import AsyncIterator
@@ -12,17 +12,18 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 from strawberry.extensions import DisableIntrospection
 
-from cypher.runner import CypherRunner
+from cypher.runner import CypherRunner, Gate
 from resolvers.context import Policy
 from schema import Extension, build_schema
 from server.auth import Authenticator
 from server.config import Settings, load_settings
+from server.explore import routes as explore_routes
 from server.extensions import CypherCount, MaskUnexpected
 from server.graphql_view import GraphQLView
 from server.health import healthz, readyz
 from server.http import BodyLimit
 from server.limits import limits
-from server.metrics import metrics
+from server.metrics import metrics, observe_statement, watch_gate
 from server.observe import RequestId, RequestLog
 
 
@@ -37,7 +38,12 @@ def make_runner(settings: Settings) -> CypherRunner:
         # Server notifications (hints about unused labels and the like) cost work and log noise.
         notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
-    return CypherRunner(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds)
+    gate = Gate(
+        settings.neo4j_max_concurrent_statements,
+        settings.neo4j_queue_timeout_seconds,
+        observe=observe_statement,
+    )
+    return CypherRunner(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds, gate)
 
 
 async def home(request: Request) -> RedirectResponse:
@@ -59,6 +65,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         # One driver per process: its pool is shared by every request and closed here.
         app.state.runner = make_runner(settings)
+        watch_gate(app.state.runner.gate, settings.neo4j_max_concurrent_statements)
         app.state.authenticator = Authenticator(settings)
         app.state.policy = Policy(settings.invite_daily_limit, settings.loader_batching)
         try:
@@ -72,6 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
+        *explore_routes(),
     ]
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     middleware = [

@@ -79,6 +79,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"auth_jwt_secret": secrets.token_urlsafe(32)})
         demo = mint(settings, {"sub": "demo", "email": "demo@example.org"}, 12 * 3600)
         print(f"sign-in for this run: Authorization: Bearer {demo}", file=sys.stderr)
+        explore = f"http://{settings.host}:{settings.port}/explore/A-jian-jiao"
+        print(f"explorer page, signed in: {explore}?token={demo}", file=sys.stderr)
     neo4j = None
     if settings.neo4j_uri == EMBEDDED_URI:
         neo4j = EmbeddedNeo4j(args.data_dir, port=int(EMBEDDED_URI.rsplit(":", 1)[1]))
@@ -86,7 +88,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
     try:
         report(asyncio.run(run_import(settings, [SEED])))
-        print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql", file=sys.stderr)
+        base = f"http://{settings.host}:{settings.port}"
+        print(f"GraphiQL: {base}/graphql\nexplorer: {base}/explore/A-jian-jiao", file=sys.stderr)
         log_to_stderr()
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     finally:

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     import_timeout_seconds: Annotated[float, Field(gt=0, le=3600)] = 600.0
     neo4j_retry_seconds: Annotated[float, Field(ge=0, le=300)] = 5.0
     neo4j_connect_timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 5.0
+    # Admission control: statements in Neo4j at once per process; the rest queue in the service
+    # (up to the queue timeout) instead of timing out together inside the database.
+    neo4j_max_concurrent_statements: Annotated[int, Field(ge=1, le=1000)] = 8
+    neo4j_queue_timeout_seconds: Annotated[float, Field(gt=0, le=600)] = 30.0
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=0, le=65535)] = 8000
     access_log: bool = True

@@ -2,10 +2,11 @@
 
 import logging
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from strawberry.extensions import MaskErrors, SchemaExtension
 
+from cypher.runner import Busy
 from resolvers.context import Context
 
 log = logging.getLogger("peergraph.errors")
@@ -29,11 +30,21 @@ def expected(error: GraphQLError) -> bool:
 
 def classify(exc: BaseException | None) -> tuple[str, str]:
     """A code the client can branch on, and a message that leaks nothing internal."""
+    if isinstance(exc, Busy):
+        return "SERVICE_UNAVAILABLE", "The service is busy; try again shortly."
     if isinstance(exc, ServiceUnavailable | SessionExpired | ConnectionError):
         return "SERVICE_UNAVAILABLE", "The graph database is unavailable; try again shortly."
     if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
         return "TIMEOUT", "The query took longer than the service allows; ask for less."
     return "INTERNAL_SERVER_ERROR", "Unexpected error."
+
+
+def add_code(error: GraphQLError) -> None:
+    """Syntax and validation errors come from graphql-core without a code: give them one."""
+    if not (error.extensions or {}).get("code"):
+        syntax = isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error")
+        code = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"
+        error.extensions = {**(error.extensions or {}), "code": code}
 
 
 class MaskUnexpected(MaskErrors):
@@ -42,6 +53,12 @@ class MaskUnexpected(MaskErrors):
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: not expected(error))
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = super()._process_errors(errors)
+        for error in processed:
+            add_code(error)
+        return processed
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         code, message = classify(error.original_error)

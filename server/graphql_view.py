@@ -9,11 +9,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.types import ExecutionResult
 
 from resolvers.context import Context
 from schema import PROFILE_PAGE
+from server.extensions import add_code
 from server.http import error_response
+from server.media import GRAPHQL_RESPONSE, JSON, negotiate
 from server.persisted import PersistedQueries, PersistedQueryError, error_body
 
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
@@ -35,6 +38,10 @@ class GraphQLView(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive)
+        media = negotiate(request.headers.get("accept"))
+        if media is None and request.method == "POST":
+            await not_acceptable()(scope, receive, send)
+            return
         try:
             response = await self.run(request)
         except HTTPException as exc:
@@ -45,7 +52,21 @@ class GraphQLView(GraphQL[Context, None]):
         except UnicodeDecodeError:
             # Strawberry catches JSON syntax errors but not bytes that are no text at all.
             response = error_response(400, "the request body is not UTF-8 JSON")
+        if media == GRAPHQL_RESPONSE:
+            response = as_graphql_response(response)
         await response(scope, receive, send)
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        for error in result.errors or []:
+            add_code(error)  # a syntax error never reaches the schema's extensions
+        data = await super().process_result(request, result)
+        if result.data is None and result.errors and all(e.path is None for e in result.errors):
+            # Failed before execution (syntax, validation, a limit): the GraphQL spec leaves
+            # the data entry out, which is how a client tells this from a failed field.
+            data.pop("data", None)
+        return data
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -72,3 +93,18 @@ def refusal(method: str, exc: HTTPException) -> Response:
     if method == "GET" and exc.status_code == 400 and "not allowed" in exc.reason:
         return error_response(405, exc.reason, {"allow": "POST"})
     return error_response(exc.status_code, exc.reason)
+
+
+def as_graphql_response(response: Response) -> Response:
+    """application/graphql-response+json: 400 when the request never reached execution."""
+    if response.headers.get("content-type", "").startswith(JSON):
+        response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+        if response.status_code == 200 and bytes(response.body[:7]) != b'{"data"':
+            response.status_code = 400
+    return response
+
+
+def not_acceptable() -> Response:
+    return error_response(
+        406, f"this endpoint answers {GRAPHQL_RESPONSE} or {JSON}: send an Accept header with one"
+    )

@@ -1,8 +1,10 @@
 """Prometheus metrics, served at /metrics."""
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
+
+from cypher.runner import Gate
 
 CYPHER_STATEMENTS = Counter(
     "peergraph_cypher_statements_total", "Cypher statements sent, by statement file.", ["statement"]
@@ -22,6 +24,35 @@ LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
 ERRORS = Counter("peergraph_graphql_errors_total", "GraphQL errors, by code.", ["code"])
+STATEMENT_SECONDS = Histogram(
+    "peergraph_cypher_statement_seconds",
+    "Cypher statement latency in Neo4j and the driver, by statement file.",
+    ["statement"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+STATEMENT_FAILURES = Counter(
+    "peergraph_cypher_statement_failures_total", "Cypher statements that failed.", ["statement"]
+)
+# Every admitted statement holds one pooled Bolt connection while it runs.
+IN_FLIGHT = Gauge(
+    "peergraph_neo4j_connections_in_use", "Driver pool connections running a statement now."
+)
+WAITING = Gauge(
+    "peergraph_neo4j_statements_waiting", "Statements queued for a slot (admission control)."
+)
+SLOTS = Gauge("peergraph_neo4j_statement_slots", "NEO4J_MAX_CONCURRENT_STATEMENTS.")
+
+
+def observe_statement(name: str, seconds: float, failed: bool) -> None:
+    STATEMENT_SECONDS.labels(name).observe(seconds)
+    if failed:
+        STATEMENT_FAILURES.labels(name).inc()
+
+
+def watch_gate(gate: Gate, slots: int) -> None:
+    IN_FLIGHT.set_function(lambda: gate.in_flight)
+    WAITING.set_function(lambda: gate.waiting)
+    SLOTS.set(slots)
 
 
 def record_request(

@@ -48,9 +48,17 @@ class EmbeddedNeo4j:
             "--port-file",
             str(self.port_file),
         ]
-        env = {**os.environ, "JAVA_OPTS": f"-Xmx{self.heap}"}
+        # Neo4j holds our end of a pipe on its stdin and stops when it closes, so it never
+        # outlives this process, even when this process is killed.
+        env = {
+            **os.environ,
+            "JAVA_OPTS": f"-Xmx{self.heap}",
+            "PEERGRAPH_NEO4J_EXIT_WITH_PARENT": "1",
+        }
         with self.log_file.open("ab") as log:
-            self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+            self.process = subprocess.Popen(
+                args, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, env=env
+            )
         self.uri = self._wait_ready()
         return self.uri
 
@@ -77,9 +85,15 @@ class EmbeddedNeo4j:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self._release()
 
     def kill(self) -> None:
         """SIGKILL: a crash, no clean shutdown (recovery runs on the next start)."""
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self._release()
+
+    def _release(self) -> None:
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()

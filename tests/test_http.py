@@ -3,13 +3,16 @@
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
 from schema import PROFILE_PAGE
+from server import explore
 from server.app import create_app
 from server.config import Settings
+from server.persisted import sha256
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +83,30 @@ def test_each_request_logs_one_json_line(
     assert lines[0]["operation"] == "ProfilePage"
     assert lines[0]["cypherStatements"] == 7
     assert lines[0]["errors"] == [] and lines[0]["user"] is None
+
+
+def test_the_explorer_page_is_static_and_names_the_profile_query_by_hash(
+    client: TestClient,
+) -> None:
+    page = client.get("/explore/A-jian-jiao")
+
+    assert page.status_code == 200
+    assert f'content="{sha256(PROFILE_PAGE)}"' in page.text
+    # Nothing from the address is written into the markup.
+    assert "A-jian-jiao" not in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert client.get("/assets/explore.js").status_code == 200
+    assert client.get("/assets/vendor/cytoscape.min.js").status_code == 200
+    # Only cytoscape's built files are served, never the rest of node_modules.
+    assert client.get("/assets/vendor/../package.json").status_code == 404
+
+
+def test_without_its_browser_libraries_the_page_says_how_to_install_them(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(explore, "CYTOSCAPE", tmp_path)
+
+    page = client.get("/explore/A-jian-jiao")
+
+    assert page.status_code == 503
+    assert "make setup" in page.text

@@ -37,7 +37,33 @@ public final class Launcher {
       System.exit(1);
     }
     announce(options, boltPort(db));
+    if ("1".equals(System.getenv("PEERGRAPH_NEO4J_EXIT_WITH_PARENT"))) {
+      exitWhenStdinCloses();
+    }
     stopped.await();
+  }
+
+  /**
+   * A parent that holds our stdin open and dies, however it dies (SIGKILL included), closes it:
+   * then the store is closed cleanly instead of an orphaned Neo4j holding the port.
+   */
+  private static void exitWhenStdinCloses() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // Nothing is sent; only the end of the stream matters.
+                }
+              } catch (java.io.IOException e) {
+                // A broken pipe means the parent is gone, as an end of stream does.
+              }
+              System.err.println("peergraph-neo4j: the parent process is gone; stopping");
+              System.exit(0);
+            },
+            "parent-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static DatabaseManagementService build(Options options) {

@@ -1,0 +1,210 @@
+"""The explorer page in a real headless Chromium against the real service and Neo4j."""
+
+import os
+import re
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, Page, async_playwright, expect
+
+from cypher.runner import CypherRunner
+from factories import load, work
+from helpers import execute
+from served import Served
+from server.auth import mint
+from server.config import Settings
+
+CHROMIUM = os.environ.get("PEERGRAPH_CHROMIUM") or shutil.which("chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SECRET = "explorer-page-tests-" + "s" * 20
+ALL_KINDS = "INSTITUTION,RESEARCHER,TOPIC,WORK"
+
+# The first pages plan their Cypher on a cold Neo4j: seconds, on a busy 2-core machine.
+expect.set_options(timeout=30_000)
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no Chromium here: install Debian's chromium package (apt-get install chromium) "
+    "or set PEERGRAPH_CHROMIUM to a Chromium binary",
+)
+
+
+@pytest.fixture(scope="module")
+def site_settings(neo4j_uri: str) -> Settings:
+    return Settings(neo4j_uri=neo4j_uri, auth_jwt_secret=SECRET)
+
+
+@pytest.fixture(scope="module")
+def site(site_settings: Settings, shared_runner: CypherRunner) -> Iterator[str]:
+    with Served(site_settings) as served:
+        yield served.url
+
+
+@pytest.fixture(scope="module")
+async def prolific(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A researcher with 25 works: one more page than the first."""
+    records = [
+        work(f"W-web-{n}", ["A-web-prolific", f"A-web-co-{n % 4}"], ["T-web-0"], year=2000 + n)
+        for n in range(25)
+    ]
+    await load(shared_runner, tmp_path_factory.mktemp("web"), records)
+    return "A-web-prolific"
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        await browser.close()
+
+
+@pytest.fixture
+async def page(browser: Browser) -> AsyncIterator[Page]:
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await context.new_page()
+    failures: list[Exception] = []
+    page.on("pageerror", lambda error: failures.append(error))
+    yield page
+    await context.close()
+    assert failures == [], "the page raised in the browser"
+
+
+async def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+async def drawn(page: Page) -> dict[str, str]:
+    graph = page.locator("#graph")
+    await expect(graph).to_have_attribute("data-nodes", re.compile(r"\d+"))
+    return await graph.evaluate("g => ({...g.dataset})")  # type: ignore[no-any-return]
+
+
+async def click_node(page: Page, node_id: str) -> None:
+    """A real mouse click where cytoscape drew the node."""
+    graph = page.locator("#graph")
+    await graph.scroll_into_view_if_needed()
+    box = await graph.bounding_box()
+    assert box is not None
+    x, y = await page.evaluate(
+        "id => { const p = window.peergraphGraph.getElementById(id).renderedPosition();"
+        " return [p.x, p.y]; }",
+        node_id,
+    )
+    await page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+async def test_the_seed_profile_shows_its_works_and_a_graph_of_all_four_kinds(
+    site: str, page: Page
+) -> None:
+    await page.goto(f"{site}/explore/A-jian-jiao")
+
+    await expect(page.locator("h1")).to_have_text("Jian Jiao")
+    await expect(page.locator("#works > li")).to_have_count(9)
+    await expect(page.locator("#trust")).to_contain_text(re.compile(r"Trust \d+ - Emerging"))
+    await expect(page.locator("#trust")).to_contain_text("Verification L1")
+    await expect(page.locator("#trust")).to_contain_text("Unclaimed author")
+    await expect(page.locator("#identity")).to_contain_text("look like 2 different people")
+    await expect(page.locator("#claim")).to_have_text("Log in to claim")
+    await expect(page.locator("#more-works")).to_be_hidden()
+    graph = await drawn(page)
+    assert graph["center"] == "A-jian-jiao"
+    assert graph["kinds"] == ALL_KINDS
+    assert 10 <= int(graph["nodes"]) <= 60
+    await screenshot(page, "explore-profile")
+
+
+async def test_clicking_a_work_node_recentres_the_slice_on_it(site: str, page: Page) -> None:
+    await page.goto(f"{site}/explore/A-jian-jiao")
+    await drawn(page)
+    work_id = await page.evaluate("window.peergraphGraph.nodes('[kind = \"WORK\"]')[0].id()")
+
+    await click_node(page, work_id)
+
+    await expect(page.locator("#graph")).to_have_attribute("data-center", work_id)
+    await expect(page.locator("#inspector")).to_contain_text("Work:")
+    assert (await drawn(page))["kinds"] == ALL_KINDS
+    await screenshot(page, "explore-recentred-on-work")
+    await page.locator("#back").click()
+    await expect(page.locator("#graph")).to_have_attribute("data-center", "A-jian-jiao")
+
+
+async def test_a_topic_has_a_page_of_its_own(site: str, page: Page) -> None:
+    await page.goto(f"{site}/explore/T-recommender-systems")
+
+    await expect(page.locator("h1")).to_have_text("Recommender Systems")
+    await expect(page.locator("#profile .eyebrow")).to_have_text("Topic")
+    assert (await drawn(page))["center"] == "T-recommender-systems"
+
+
+@pytest.mark.parametrize("missing", ["A-nobody-here", "W-nothing-here"])
+async def test_an_unknown_id_says_so(site: str, page: Page, missing: str) -> None:
+    await page.goto(f"{site}/explore/{missing}")
+
+    await expect(page.locator("[role=alert]")).to_contain_text(
+        f"Nothing in the research graph has the id “{missing}”"
+    )
+
+
+async def test_signed_in_the_page_loads_more_works_and_follows(
+    site: str, site_settings: Settings, page: Page, prolific: str, runner: CypherRunner
+) -> None:
+    token = mint(site_settings, {"sub": "web-follower"})
+    await page.goto(f"{site}/explore/{prolific}?token={token}")
+
+    await expect(page.locator("#works > li")).to_have_count(20)
+    assert "token" not in page.url
+    await page.locator("#more-works").click()
+    await expect(page.locator("#works > li")).to_have_count(25)
+    await expect(page.locator("#more-works")).to_be_hidden()
+    await expect(page.locator("#follow")).to_have_text("Follow researcher 0")
+    await page.locator("#follow").click()
+    await expect(page.locator("#follow")).to_have_text("Following 1")
+
+    result, _ = await execute(
+        runner, "query($id: ID!) { researcher(id: $id) { counts { followers } } }", {"id": prolific}
+    )
+    assert result.errors is None
+    assert result.data == {"researcher": {"counts": {"followers": 1}}}
+
+
+async def test_how_am_i_connected_finds_the_chain_through_a_search(site: str, page: Page) -> None:
+    await page.goto(f"{site}/explore/A-liang-luo")
+    await drawn(page)
+
+    await page.locator("#connect-search").fill("Aimin")
+    await page.get_by_role("option", name=re.compile("Aimin Li")).click()
+
+    path = page.locator("#connection .path > li > a")
+    await expect(path).to_have_text(["Liang Luo", "Jian Jiao", "Aimin Li"])
+    await expect(page.locator("#connection")).to_contain_text("2 steps apart")
+    assert await page.evaluate("window.peergraphGraph.nodes('.path').length") == 5
+    await screenshot(page, "explore-connection")
+
+
+async def test_a_database_that_is_down_gets_a_clear_message(browser: Browser, page: Page) -> None:
+    down = Settings(neo4j_uri="bolt://127.0.0.1:9", neo4j_retry_seconds=0)
+    with Served(down) as served:
+        await page.goto(f"{served.url}/explore/A-jian-jiao")
+
+        await expect(page.locator("[role=alert]")).to_contain_text(
+            "The graph database is not answering"
+        )
+        await expect(page.get_by_role("button", name="Try again")).to_be_visible()
+
+
+async def test_a_service_that_went_away_gets_a_clear_message(
+    site_settings: Settings, page: Page, shared_runner: CypherRunner
+) -> None:
+    served = Served(site_settings).__enter__()
+    await page.goto(f"{served.url}/explore/A-jian-jiao")
+    await drawn(page)
+    work_id = await page.evaluate("window.peergraphGraph.nodes('[kind = \"WORK\"]')[0].id()")
+    served.stop()
+
+    await click_node(page, work_id)
+
+    await expect(page.locator(".graph-wrap [role=alert]")).to_contain_text("cannot be reached")

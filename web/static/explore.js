@@ -1,0 +1,188 @@
+// /explore/{id}: a researcher's profile page (or any node's page) with its graph slice.
+
+import { adoptTokenFromAddress, persisted, query, session } from "./api.js";
+import { errorBox, h, pageLink, plural, status } from "./dom.js";
+import { KINDS, createGraph, legend } from "./graph.js";
+import { collaboration, follow, header, trust, works } from "./profile.js";
+import { CONNECTION_PATH, EXPLORE, FIND_RESEARCHERS, NODE_PAGE } from "./queries.js";
+
+const app = document.getElementById("app");
+const profileHash = document.querySelector('meta[name="profile-page-hash"]').content;
+const pageId = decodeURIComponent(location.pathname.replace(/^\/explore\/?/, ""));
+
+function sessionControls() {
+  const box = document.getElementById("session");
+  if (session.token()) {
+    const out = h("button", { class: "secondary" }, "Sign out");
+    out.addEventListener("click", () => { session.signOut(); location.reload(); });
+    box.replaceChildren(h("span", { class: "muted" }, "Signed in "), out);
+  } else {
+    box.replaceChildren(h("span", { class: "muted" }, "Signed out"));
+  }
+}
+
+// The graph section: the slice around the page's node, re-centred on whatever is clicked.
+function graphSection(initial, pageName) {
+  const container = h("div", { id: "graph", role: "img", "aria-label": "Research graph" });
+  const overlay = h("div");
+  const inspector = h("div", { class: "inspector", id: "inspector" });
+  const legendBox = h("div");
+  const graph = createGraph(container, { onPick: recenter, onHover: (d) => inspector.replaceChildren(describe(d)) });
+
+  function describe(node) {
+    return h("span", {}, h("strong", {}, `${KINDS[node.kind].name}: `), node.label, " · ", pageLink(node.id, "open its page"));
+  }
+
+  function centred(slice) {
+    const center = slice.nodes.find((n) => n.id === slice.center);
+    const back = h("button", { class: "secondary", id: "back" }, `Back to ${pageName}`);
+    back.addEventListener("click", () => recenter(initial.center));
+    inspector.replaceChildren(...[center && describe(center), slice.center !== initial.center && h("span", {}, " ", back)].filter(Boolean));
+    legendBox.replaceChildren(legend(slice));
+  }
+
+  async function recenter(id) {
+    if (id === container.dataset.center) return;
+    overlay.replaceChildren(status("Re-centring the graph…"));
+    try {
+      const data = await query(EXPLORE, { center: id });
+      if (!data.explorer) throw new Error(`Nothing in the graph has the id ${id}.`);
+      graph.show(data.explorer);
+      centred(data.explorer);
+      overlay.replaceChildren();
+    } catch (error) {
+      overlay.replaceChildren(errorBox(error, () => recenter(id)));
+    }
+  }
+
+  const section = h("section", { class: "card" },
+    h("p", { class: "eyebrow" }, "Research graph"), h("h2", {}, "See it in context"),
+    h("p", { class: "note" }, "Nearby papers, people, topics and institutions. Click a node to re-centre the graph on it."),
+    legendBox, inspector, h("div", { class: "graph-wrap" }, container, overlay));
+  // cytoscape measures its container, so the section must be in the page before drawing.
+  return { section, draw: () => { graph.show(initial); centred(initial); }, graph };
+}
+
+// "How am I connected?": pick a second researcher, see the shortest chain of co-authored works.
+function connectionSection(fromId, graph) {
+  const input = h("input", { type: "search", id: "connect-search", placeholder: "Search a researcher by name", autocomplete: "off", "aria-label": "Researcher to connect to" });
+  const suggestions = h("ul", { class: "suggestions", role: "listbox", id: "connect-suggestions" });
+  const result = h("div", { id: "connection", role: "status" });
+  let timer;
+  let asked = 0;
+
+  async function suggest() {
+    const text = input.value.trim();
+    const ticket = ++asked;
+    if (text.length < 2) return suggestions.replaceChildren();
+    try {
+      const data = await query(FIND_RESEARCHERS, { search: text });
+      if (ticket !== asked) return; // a later keystroke has asked again
+      const people = data.researchers.edges.map((e) => e.node).filter((p) => p.id !== fromId);
+      suggestions.replaceChildren(...people.map(option));
+      if (!people.length) suggestions.replaceChildren(h("li", { class: "muted" }, "No researcher matches."));
+    } catch (error) {
+      suggestions.replaceChildren(h("li", {}, errorBox(error)));
+    }
+  }
+
+  function option(person) {
+    const detail = [person.affiliation?.name, plural(person.counts.works, "work")].filter(Boolean).join(", ");
+    const button = h("button", { role: "option" }, person.name, h("span", { class: "muted" }, ` (${detail})`));
+    button.addEventListener("click", () => connect(person));
+    return h("li", {}, button);
+  }
+
+  async function connect(person) {
+    suggestions.replaceChildren();
+    input.value = person.name;
+    result.replaceChildren(status(`Looking for a path to ${person.name}…`));
+    try {
+      const data = await query(CONNECTION_PATH, { from: fromId, to: person.id });
+      const steps = data.connectionPath;
+      if (!steps) return result.replaceChildren(h("p", {}, `No chain of co-authors links them within 4 steps.`));
+      result.replaceChildren(h("p", {}, `${plural(steps.length - 1, "step")} apart:`), h("ol", { class: "path" }, steps.map(step)));
+      graph.showPath(steps);
+    } catch (error) {
+      result.replaceChildren(errorBox(error));
+    }
+  }
+
+  const step = (s) => h("li", {}, s.via ? h("div", { class: "via" }, "co-authored ", pageLink(s.via.id, s.via.title ?? s.via.id)) : null,
+    pageLink(s.researcher.id, s.researcher.name));
+
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 200); });
+  return h("section", { class: "card" }, h("h2", {}, "How am I connected?"),
+    h("p", { class: "note" }, "Pick another researcher to see the shortest chain of co-authored works between you."),
+    input, suggestions, result);
+}
+
+function researcherPage(r, explorer) {
+  const g = graphSection(explorer, r.name);
+  app.replaceChildren(header(r), trust(r), follow(r), collaboration(r), g.section, connectionSection(r.id, g.graph), works(r));
+  g.draw();
+}
+
+function nodeHeader(node) {
+  const kind = { Work: "WORK", Topic: "TOPIC", Institution: "INSTITUTION" }[node.__typename];
+  const facts = {
+    Work: () => [node.type, node.year, node.venue, node.arxivId && `arXiv ${node.arxivId}`].filter(Boolean).join(" · "),
+    Topic: () => [node.domain, node.field, node.subfield, plural(node.counts.works, "work")].filter(Boolean).join(" · "),
+    Institution: () => [node.type, node.country, plural(node.counts.works, "work"), plural(node.counts.researchers, "researcher")].filter(Boolean).join(" · "),
+  }[node.__typename]();
+  const authors = node.authors?.map((a, i) => [i ? ", " : "", pageLink(a.researcher.id, a.researcher.name)]);
+  return h("section", { class: "card", id: "profile" },
+    h("p", { class: "eyebrow" }, KINDS[kind].name),
+    h("h1", {}, node.title ?? node.name ?? node.id),
+    h("p", { class: "muted" }, facts),
+    authors ? h("p", {}, authors) : null,
+    node.abstract ? h("p", {}, node.abstract) : null);
+}
+
+function notFound(id) {
+  app.replaceChildren(h("div", { class: "error", role: "alert" }, h("strong", {}, "Not found. "),
+    `Nothing in the research graph has the id “${id}”. Check the address, or `, h("a", { href: "/explore" }, "search for a researcher"), "."));
+}
+
+async function load() {
+  app.replaceChildren(status("Loading the page…"));
+  try {
+    if (/^A/.test(pageId)) {
+      const data = await persisted(profileHash, "ProfilePage", { id: pageId });
+      return data.researcher ? researcherPage(data.researcher, data.explorer) : notFound(pageId);
+    }
+    const data = await query(NODE_PAGE, { id: pageId });
+    if (!data.node) return notFound(pageId);
+    if (data.node.__typename === "Researcher") return location.replace(`/explore/${encodeURIComponent(data.node.id)}`);
+    const g = graphSection(data.explorer, data.node.title ?? data.node.name);
+    app.replaceChildren(nodeHeader(data.node), g.section);
+    g.draw();
+  } catch (error) {
+    console.error(error);
+    app.replaceChildren(errorBox(error, load));
+  }
+}
+
+// /explore alone: find a researcher first.
+function searchPage() {
+  const input = h("input", { type: "search", id: "find", placeholder: "A researcher's name", autocomplete: "off", "aria-label": "Researcher name" });
+  const list = h("ul", { class: "suggestions" });
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (input.value.trim().length < 2) return list.replaceChildren();
+      try {
+        const data = await query(FIND_RESEARCHERS, { search: input.value.trim() });
+        list.replaceChildren(...data.researchers.edges.map((e) => h("li", {}, pageLink(e.node.id, e.node.name))));
+      } catch (error) {
+        list.replaceChildren(h("li", {}, errorBox(error)));
+      }
+    }, 200);
+  });
+  app.replaceChildren(h("section", { class: "card" }, h("h1", {}, "Explore the research graph"), input, list));
+}
+
+adoptTokenFromAddress();
+sessionControls();
+if (pageId) load(); else searchPage();
