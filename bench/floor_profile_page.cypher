@@ -6,6 +6,16 @@
 //   stated institutions), as the service reads them.
 MATCH (r:Researcher {id: $id})
 CALL (r) {
+  MATCH (r)-[a:AUTHORED]->(w:Work)
+  WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT 1000
+  RETURN collect({id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
+                  verified: coalesce(a.verified, false),
+                  coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r RETURN c.id },
+                  topics: COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t {.id, .name, .field} },
+                  institutions: COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid
+                                          MATCH (i:Institution {id: iid}) RETURN i {.id, .name} }}) AS trustInputs
+}
+CALL (r) {
   OPTIONAL MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
   RETURN i {.id, .name} AS affiliation LIMIT 1
 }
@@ -38,13 +48,4 @@ RETURN r {.id, .name, .description, .openToCollaborate, .verification, claimed: 
                                      WITH t, h ORDER BY h.score DESC
                                      RETURN {topic: t {.name}} }}
        } AS works,
-       COLLECT {
-         MATCH (r)-[a:AUTHORED]->(w:Work)
-         WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT 1000
-         RETURN {id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
-                 verified: coalesce(a.verified, false),
-                 coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r RETURN c.id },
-                 topics: COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t {.id, .name, .field} },
-                 institutions: COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid
-                                         MATCH (i:Institution {id: iid}) RETURN i {.id, .name} }}
-       } AS trustInputs
+       trustInputs

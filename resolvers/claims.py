@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from resolvers.context import Context
 from resolvers.errors import BadInput, Forbidden, UserError, not_found
 from resolvers.ids import expect
+from resolvers.paging import check_first
 from resolvers.viewer import Viewer
 
 MAX_EVIDENCE = 2000
@@ -105,7 +106,7 @@ class PendingClaimRow:
 
 async def pending_claims(ctx: Context, first: int) -> list[PendingClaimRow]:
     require_admin(ctx)
-    records = await ctx.runner.read("list_pending_claims", first=first)
+    records = await ctx.runner.read("list_pending_claims", first=check_first(first))
     return [
         PendingClaimRow(r["claimId"], r["userId"], r["researcherId"], r["evidence"], r["at"])
         for r in records

@@ -4,7 +4,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.types import ExecutionContext
+from strawberry.utils.logging import StrawberryLogger
 
 from schema.mutation import Mutation
 from schema.query import Query
@@ -16,6 +19,20 @@ SDL_SNAPSHOT = Path(__file__).resolve().parent.parent / "schema.graphql"
 PROFILE_PAGE = (Path(__file__).resolve().parent / "profile_page.graphql").read_text("utf-8")
 
 
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Errors raised on purpose (syntax, validation, bad input, sign-in) are answered with
+        # their code and are no news for the log; only unexpected ones are logged, with their
+        # traceback.
+        for error in errors:
+            if error.original_error is not None and not isinstance(
+                error.original_error, GraphQLError
+            ):
+                StrawberryLogger.error(error, execution_context)
+
+
 def build_schema(extensions: Sequence[Extension] = ()) -> strawberry.Schema:
     # The same documents come again and again (the explorer UI sends one ProfilePage query):
     # parse and validate each once.
@@ -23,7 +40,7 @@ def build_schema(extensions: Sequence[Extension] = ()) -> strawberry.Schema:
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=[*cached, *extensions])
+    return Schema(query=Query, mutation=Mutation, extensions=[*cached, *extensions])
 
 
 schema = build_schema()

@@ -63,7 +63,7 @@ class Viewer:
 
     @strawberry.field(description="Claims waiting for review, oldest first (admins only).")
     async def pending_claims(self, info: Info, first: int = 50) -> list[PendingClaim]:
-        rows = await resolve_claims.pending_claims(info.context, min(first, 100))
+        rows = await resolve_claims.pending_claims(info.context, first)
         return [
             PendingClaim(
                 id=strawberry.ID(r.id),

@@ -48,7 +48,7 @@ def add_code(error: GraphQLError) -> None:
 
 
 class MaskUnexpected(MaskErrors):
-    """Replaces any error we did not raise on purpose with a coded, safe one. Strawberry has
+    """Replaces any error we did not raise on purpose with a coded, safe one. The schema has
     logged the original, with its traceback, before this runs."""
 
     def __init__(self) -> None:
@@ -67,5 +67,6 @@ class MaskUnexpected(MaskErrors):
         if isinstance(context, Context) and context.request_id:
             # Quoted by a user reporting the problem, it finds the logged original.
             extensions["requestId"] = context.request_id
-            log.error("request %s: %s", context.request_id, code, exc_info=error.original_error)
+            # The traceback is on the line before (the schema logs unexpected errors).
+            log.error("request %s: %s: %r", context.request_id, code, error.original_error)
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions=extensions)

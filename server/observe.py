@@ -67,6 +67,8 @@ def entry(
         "operation": operation,
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "cypherStatements": context.runner.stats.statements,
-        "errors": sorted({(e.extensions or {}).get("code", "GRAPHQL_VALIDATION") for e in errors}),
+        "errors": sorted(
+            {(e.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED") for e in errors}
+        ),
         "user": context.auth.viewer.id if context.auth.viewer else None,
     }

@@ -1,6 +1,8 @@
 """The GraphQL-over-HTTP conventions: media types and the status codes that go with them."""
 
+import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,6 +10,7 @@ from starlette.testclient import TestClient
 
 from schema import PROFILE_PAGE
 from server.app import create_app
+from server.codes import ERROR_CODES
 from server.config import Settings
 from server.media import GRAPHQL_RESPONSE, JSON, negotiate
 
@@ -106,3 +109,20 @@ def test_http_refusals_follow_the_accepted_type(client: TestClient) -> None:
     assert response.status_code == 400
     assert response.headers["content-type"].startswith(GRAPHQL_RESPONSE)
     assert "data" not in response.json()
+
+
+def test_expected_errors_are_answered_not_logged(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        post(client, JSON, '{ researcher(id: "not an id") { id } }')
+        post(client, JSON, "{ researcher(")
+        post(client, JSON, "{ viewer { pendingClaims(first: 500) { id } } }")
+
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_the_readme_documents_every_error_code() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+
+    assert [code for code in ERROR_CODES if f"| `{code}` |" not in readme] == []
