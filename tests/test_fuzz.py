@@ -17,6 +17,7 @@ import pytest
 from graphql import GraphQLError
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from schemathesis.core.result import Ok
 from schemathesis.graphql import from_file
 
 from served import Served
@@ -27,7 +28,14 @@ from server.config import Settings
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = int(os.environ.get("PEERGRAPH_FUZZ_EXAMPLES", "250"))
 SECRET = "fuzz-tests-secret-" + "f" * 24
-OPERATIONS = [r.ok() for r in from_file((ROOT / "schema.graphql").read_text()).get_all_operations()]
+
+
+def operations() -> list[Any]:
+    loaded = []
+    for result in from_file((ROOT / "schema.graphql").read_text()).get_all_operations():
+        assert isinstance(result, Ok), f"schemathesis cannot read schema.graphql: {result}"
+        loaded.append(result.ok())
+    return loaded
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +82,7 @@ def test_thousands_of_generated_operations_get_coded_answers(
     headers = identities()
     sent = 0
     with httpx2.Client(base_url=site, timeout=60) as client:
-        for operation in OPERATIONS:
+        for operation in operations():
 
             @settings(
                 max_examples=EXAMPLES,
@@ -83,9 +91,9 @@ def test_thousands_of_generated_operations_get_coded_answers(
                 suppress_health_check=list(HealthCheck),
             )
             @given(case=operation.as_strategy(), who=st.sampled_from(sorted(headers)))
-            def fuzz(case: Any, who: str) -> None:
+            def fuzz(case: Any, who: str, label: str = operation.label) -> None:
                 nonlocal sent
-                note(f"{operation.label} as {who}:\n{case.body}")
+                note(f"{label} as {who}:\n{case.body}")
                 response = client.post("/graphql", json={"query": case.body}, headers=headers[who])
                 sent += 1
                 check(response)
