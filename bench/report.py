@@ -90,11 +90,17 @@ def load_section(name: str, f: dict[str, Any]) -> list[str]:
             for op, o in f["ops"].items()
         ],
         "",
-        f"Service RSS: first minute {rss['first_minute']} MB, last minute {rss['last_minute']} MB, "
-        f"peak {rss['peak']} MB.",
+        f"Service RSS: first minute {rss['first_minute']} MB (start-up and warm-up), "
+        + (f"minutes 2 to 3 {window(rss['samples'], 60, 180)} MB, " if f["seconds"] > 240 else "")
+        + f"last minute {rss['last_minute']} MB, peak {rss['peak']} MB.",
         "",
     ]
     return lines
+
+
+def window(samples: list[list[float]], start: float, end: float) -> float:
+    values = [v for t, v in samples if start <= t < end]
+    return round(sum(values) / len(values), 1) if values else float("nan")
 
 
 def load_sections(load: dict[str, Any]) -> list[str]:

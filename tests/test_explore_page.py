@@ -132,12 +132,26 @@ async def test_clicking_a_work_node_recentres_the_slice_on_it(site: str, page: P
     await expect(page.locator("#graph")).to_have_attribute("data-center", "A-jian-jiao")
 
 
-async def test_a_topic_has_a_page_of_its_own(site: str, page: Page) -> None:
-    await page.goto(f"{site}/explore/T-recommender-systems")
+@pytest.mark.parametrize(
+    ("node", "kind", "title"),
+    [
+        ("T-recommender-systems", "Topic", "Recommender Systems"),
+        ("I-microsoft", "Institution", "Microsoft"),
+        (
+            "W-arxiv-2002.06275",
+            "Work",
+            "TwinBERT: Distilling Knowledge to Twin-Structured BERT Models for Efficient Retrieval",
+        ),
+    ],
+)
+async def test_every_kind_has_a_page_of_its_own(
+    site: str, page: Page, node: str, kind: str, title: str
+) -> None:
+    await page.goto(f"{site}/explore/{node}")
 
-    await expect(page.locator("h1")).to_have_text("Recommender Systems")
-    await expect(page.locator("#profile .eyebrow")).to_have_text("Topic")
-    assert (await drawn(page))["center"] == "T-recommender-systems"
+    await expect(page.locator("h1")).to_have_text(title)
+    await expect(page.locator("#profile .eyebrow")).to_have_text(kind)
+    assert (await drawn(page))["center"] == node
 
 
 @pytest.mark.parametrize("missing", ["A-nobody-here", "W-nothing-here"])
