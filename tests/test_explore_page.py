@@ -166,7 +166,7 @@ async def test_an_unknown_id_says_so(site: str, page: Page, missing: str) -> Non
 async def test_signed_in_the_page_loads_more_works_and_follows(
     site: str, site_settings: Settings, page: Page, prolific: str, runner: CypherRunner
 ) -> None:
-    token = mint(site_settings, {"sub": "web-follower"})
+    token = mint(site_settings, {"sub": "web-follower", "email": "someone@example.org"})
     await page.goto(f"{site}/explore/{prolific}?token={token}")
 
     await expect(page.locator("#works > li")).to_have_count(20)
@@ -177,6 +177,11 @@ async def test_signed_in_the_page_loads_more_works_and_follows(
     await expect(page.locator("#follow")).to_have_text("Follow researcher 0")
     await page.locator("#follow").click()
     await expect(page.locator("#follow")).to_have_text("Following 1")
+    # No ORCID or email on the token matches the record: the claim waits for an admin.
+    await page.locator("#claim").click()
+    await expect(page.locator("#collaboration")).to_contain_text(
+        "Claim sent: an admin will review it."
+    )
 
     result, _ = await execute(
         runner, "query($id: ID!) { researcher(id: $id) { counts { followers } } }", {"id": prolific}
