@@ -26,9 +26,19 @@ def size_section(s: dict[str, Any]) -> list[str]:
     page = s["page_without_explorer"][0]["p50_ms"]
     floor = s["floor"][0]["p50_ms"]
     explorer = s["explorer"]
+    when = s.get("measured")
     lines = [
         f"## {s['works']:,} works",
         "",
+        *(
+            [
+                f"Measured {when['date']}, medians of {when['runs_per_figure']} runs of "
+                f"{when['requests_per_run']} requests.",
+                "",
+            ]
+            if when
+            else []
+        ),
         f"Import: {imp['nodes']:,} nodes and {imp['relationships']:,} relationships in {imp['seconds']} s: "
         f"**{imp['elements_per_second']:,} elements/s**; store on disk {imp['store_mb']:,} MB.",
         "",

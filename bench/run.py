@@ -277,13 +277,22 @@ def machine() -> dict[str, Any]:
 
 
 def main() -> None:
+    """Measures each size of BENCH_SIZES; figures of other sizes already in results.json stay,
+    each with the date and the runs it was measured with."""
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
-    figures: list[dict[str, Any]] = []
+    path = ROOT / "bench" / "results.json"
+    kept = json.loads(path.read_text())["sizes"] if path.exists() else []
+    figures = [f for f in kept if f["works"] not in sizes]
     results = {"machine": machine(), "sizes": figures}
     for works in sizes:
         log(f"== {works:,} works")
-        figures.append(asyncio.run(bench_size(works)))
-        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+        measured = asyncio.run(bench_size(works))
+        measured["measured"] = {
+            k: machine()[k] for k in ("date", "runs_per_figure", "requests_per_run")
+        }
+        figures.append(measured)
+        figures.sort(key=lambda f: int(f["works"]))
+        path.write_text(json.dumps(results, indent=2) + "\n")
     write_markdown(results, ROOT / "bench" / "results.md")
     log("wrote bench/results.md and bench/results.json")
 
