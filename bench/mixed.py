@@ -17,7 +17,6 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -94,19 +93,12 @@ async def client_loop(
         tally.add(op, (time.perf_counter() - started) * 1000, problem)
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return float("nan")
-
-
 async def sample_rss(
-    pid: int, deadline: float, every: float, out: list[tuple[float, float]]
+    service: Service, deadline: float, every: float, out: list[tuple[float, float]]
 ) -> None:
     started = time.monotonic()
     while time.monotonic() < deadline:
-        out.append((round(time.monotonic() - started), rss_mb(pid)))
+        out.append((round(time.monotonic() - started), service.memory_mb("VmRSS")))
         await asyncio.sleep(every)
 
 
@@ -154,7 +146,7 @@ async def run_load(
             deadline = time.monotonic() + seconds
             started = time.monotonic()
             await asyncio.gather(
-                sample_rss(service.process.pid, deadline, 5 if soak else 1, rss),
+                sample_rss(service, deadline, 5 if soak else 1, rss),
                 *(client_loop(n, http, service.url, work, deadline, tally) for n in range(clients)),
             )
             elapsed = time.monotonic() - started

@@ -84,8 +84,12 @@ class Service:
         raise RuntimeError("the service did not become ready")
 
     def peak_rss_mb(self) -> float:
+        return self.memory_mb("VmHWM")
+
+    def memory_mb(self, field: str) -> float:
+        """A memory figure of the service process from /proc (VmRSS now, VmHWM the peak)."""
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return round(int(line.split()[1]) / 1024, 1)
         return float("nan")
 

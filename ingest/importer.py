@@ -118,15 +118,9 @@ class Importer:
     async def merge(self, path: Path) -> None:
         batches: dict[str, list[Row]] = {}
         for line in read_merges(path):
-            self.summary.read += 1
-            try:
-                if line.error:
-                    raise RecordError(line.error)
-                kind, row = merge_row(line.record)
-            except RecordError as exc:
-                self.summary.skipped.append(Skipped(line.path, line.number, str(exc)))
-                continue
-            batches.setdefault(kind, []).append(row)
+            if parsed := self.row_of(line, merge_row):
+                kind, row = parsed
+                batches.setdefault(kind, []).append(row)
         for kind, rows in batches.items():
             for start in range(0, len(rows), self.batch_size):
                 done = await self.runner.write(
@@ -135,15 +129,24 @@ class Importer:
                 self.summary.merged += len(done)
         self.summary.done_bytes += path.stat().st_size
 
-    async def take(self, line: Line) -> None:
+    def row_of(
+        self, line: Line, parse_record: Callable[[Any], tuple[str, Row]]
+    ) -> tuple[str, Row] | None:
+        """The line's row, or None when it is skipped (with its reason in the summary)."""
         self.summary.read += 1
         try:
             if line.error:
                 raise RecordError(line.error)
-            kind, row = parse(line.record)
+            return parse_record(line.record)
         except RecordError as exc:
             self.summary.skipped.append(Skipped(line.path, line.number, str(exc)))
+            return None
+
+    async def take(self, line: Line) -> None:
+        parsed = self.row_of(line, parse)
+        if parsed is None:
             return
+        kind, row = parsed
         self.pending[kind].append(row)
         if sum(map(len, self.pending.values())) >= self.batch_size:
             await self.flush()

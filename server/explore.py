@@ -5,6 +5,7 @@ the profile through the ProfilePage query's hash (a persisted query), so no data
 into HTML here and nothing a user typed reaches the markup.
 """
 
+import functools
 from pathlib import Path
 
 from starlette.requests import Request
@@ -33,12 +34,17 @@ MISSING = (
 )
 
 
+@functools.cache
+def page_html() -> str:
+    """The page, read and given the ProfilePage hash once per process."""
+    html = (STATIC / "explore.html").read_text("utf-8")
+    return html.replace("{{PROFILE_PAGE_HASH}}", sha256(PROFILE_PAGE))
+
+
 async def explore_page(request: Request) -> Response:
     if not (CYTOSCAPE / "cytoscape.min.js").is_file():
         return HTMLResponse(MISSING, status_code=503)
-    html = (STATIC / "explore.html").read_text("utf-8")
-    html = html.replace("{{PROFILE_PAGE_HASH}}", sha256(PROFILE_PAGE))
-    return HTMLResponse(html, headers={"content-security-policy": CSP})
+    return HTMLResponse(page_html(), headers={"content-security-policy": CSP})
 
 
 def routes() -> list[BaseRoute]:

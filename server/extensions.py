@@ -2,7 +2,7 @@
 
 import logging
 
-from graphql import GraphQLError, GraphQLSyntaxError
+from graphql import GraphQLError
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from strawberry.extensions import MaskErrors, SchemaExtension
 
@@ -39,26 +39,12 @@ def classify(exc: BaseException | None) -> tuple[str, str]:
     return "INTERNAL_SERVER_ERROR", "Unexpected error."
 
 
-def add_code(error: GraphQLError) -> None:
-    """Syntax and validation errors come from graphql-core without a code: give them one."""
-    if not (error.extensions or {}).get("code"):
-        syntax = isinstance(error, GraphQLSyntaxError) or error.message.startswith("Syntax Error")
-        code = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"
-        error.extensions = {**(error.extensions or {}), "code": code}
-
-
 class MaskUnexpected(MaskErrors):
     """Replaces any error we did not raise on purpose with a coded, safe one. The schema has
     logged the original, with its traceback, before this runs."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: not expected(error))
-
-    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        processed = super()._process_errors(errors)
-        for error in processed:
-            add_code(error)
-        return processed
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         code, message = classify(error.original_error)

@@ -14,7 +14,6 @@ from strawberry.types import ExecutionResult
 
 from resolvers.context import Context
 from schema import PROFILE_PAGE
-from server.extensions import add_code
 from server.http import error_response
 from server.media import GRAPHQL_RESPONSE, JSON, negotiate
 from server.persisted import PersistedQueries, PersistedQueryError, error_body
@@ -59,8 +58,6 @@ class GraphQLView(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        for error in result.errors or []:
-            add_code(error)  # a syntax error never reaches the schema's extensions
         data = await super().process_result(request, result)
         if result.data is None and result.errors and all(e.path is None for e in result.errors):
             # Failed before execution (syntax, validation, a limit): the GraphQL spec leaves

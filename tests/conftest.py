@@ -31,6 +31,15 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         neo4j.stop()
 
 
+@pytest.fixture
+def own_neo4j(tmp_path: Path) -> Iterator[EmbeddedNeo4j]:
+    """A Neo4j of this test's own, so stopping, killing or wiping it disturbs no other test."""
+    neo4j = EmbeddedNeo4j(tmp_path / "neo4j")
+    neo4j.start()
+    yield neo4j
+    neo4j.stop()
+
+
 @pytest.fixture(scope="session")
 def settings(neo4j_uri: str) -> Settings:
     return Settings(neo4j_uri=neo4j_uri, debug_cypher=True)

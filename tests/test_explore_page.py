@@ -227,3 +227,12 @@ async def test_a_service_that_went_away_gets_a_clear_message(
     await click_node(page, work_id)
 
     await expect(page.locator(".graph-wrap [role=alert]")).to_contain_text("cannot be reached")
+
+
+async def test_explore_alone_finds_a_researcher_as_you_type(site: str, page: Page) -> None:
+    await page.goto(f"{site}/explore")
+
+    await page.locator("#find").fill("Jian Jia")
+    await page.get_by_role("link", name="Jian Jiao").click()
+
+    await expect(page.locator("h1")).to_have_text("Jian Jiao")

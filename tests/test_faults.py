@@ -1,8 +1,6 @@
 """Neo4j crashing under a stream of writes: every acknowledged write survives, none doubles."""
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,14 +17,6 @@ FOLLOW = """mutation($id: ID!) { followResearcher(input: {researcherId: $id}) { 
 TARGETS = ["A-jian-jiao", "A-ruofei-zhang", "A-aimin-li"]
 
 
-@pytest.fixture
-def crashable(tmp_path: Path) -> Iterator[EmbeddedNeo4j]:
-    neo4j = EmbeddedNeo4j(tmp_path / "neo4j")
-    neo4j.start()
-    yield neo4j
-    neo4j.stop()
-
-
 async def follow(runner: CypherRunner, n: int) -> tuple[str, str, bool]:
     user, target = f"crash-user-{n}", TARGETS[n % len(TARGETS)]
     result, _ = await execute(runner, FOLLOW, {"id": target}, Viewer(id=user))
@@ -37,20 +27,20 @@ async def follow(runner: CypherRunner, n: int) -> tuple[str, str, bool]:
 
 @pytest.mark.slow
 async def test_acknowledged_follows_survive_a_crash_and_none_doubles(
-    crashable: EmbeddedNeo4j,
+    own_neo4j: EmbeddedNeo4j,
 ) -> None:
-    assert crashable.uri is not None
-    runner = make_runner(Settings(neo4j_uri=crashable.uri, neo4j_retry_seconds=1))
+    assert own_neo4j.uri is not None
+    runner = make_runner(Settings(neo4j_uri=own_neo4j.uri, neo4j_retry_seconds=1))
     try:
         await import_paths(runner, [SEED])
         outcomes = [await follow(runner, n) for n in range(40)]
         # Crash mid-stream: writes in flight now may or may not have committed.
         stream = asyncio.gather(*(follow(runner, n) for n in range(40, 80)))
         await asyncio.sleep(0.05)
-        await asyncio.to_thread(crashable.kill)
+        await asyncio.to_thread(own_neo4j.kill)
         outcomes += await stream
         outcomes += [await follow(runner, n) for n in range(80, 90)]  # while it is down
-        await asyncio.to_thread(crashable.start)
+        await asyncio.to_thread(own_neo4j.start)
         # The same driver reconnects by itself; these must all succeed.
         after = [await follow(runner, n) for n in range(90, 100)]
         assert all(ok for _, _, ok in after)

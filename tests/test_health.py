@@ -1,23 +1,11 @@
 """/healthz and /readyz over HTTP, with Neo4j going away and coming back under the service."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from starlette.testclient import TestClient
 
 from server.app import create_app
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
-
-
-@pytest.fixture
-def own_neo4j(tmp_path: Path) -> Iterator[EmbeddedNeo4j]:
-    """A Neo4j of this test's own, so stopping it disturbs no other test."""
-    neo4j = EmbeddedNeo4j(tmp_path / "neo4j")
-    neo4j.start()
-    yield neo4j
-    neo4j.stop()
 
 
 @pytest.mark.slow

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,13 +76,6 @@ async def test_merged_ids_move_edges_to_the_survivor(runner: CypherRunner, tmp_p
     assert (await graph_counts(runner))[0] == before[0] - 2
 
 
-@pytest.fixture
-def own_neo4j(tmp_path: Path) -> Iterator[str]:
-    neo4j = EmbeddedNeo4j(tmp_path / "neo4j")
-    yield neo4j.start()
-    neo4j.stop()
-
-
 async def fingerprint(runner: CypherRunner) -> str:
     result = await runner.driver.execute_query(FINGERPRINT, database_=runner.database)
     return hashlib.sha256(repr(result.records[0].values()).encode()).hexdigest()
@@ -98,17 +90,18 @@ async def wipe(runner: CypherRunner) -> None:
 
 @pytest.mark.slow
 async def test_an_import_killed_half_way_then_rerun_reaches_the_clean_graph(
-    own_neo4j: str, tmp_path: Path
+    own_neo4j: EmbeddedNeo4j, tmp_path: Path
 ) -> None:
     data = tmp_path / "graph"
     generate(3000, 7, data, lambda message: None)
-    runner = make_runner(Settings(neo4j_uri=own_neo4j))
+    assert own_neo4j.uri is not None
+    runner = make_runner(Settings(neo4j_uri=own_neo4j.uri))
     try:
         await import_paths(runner, [data])
         clean = await fingerprint(runner)
         await wipe(runner)
 
-        env = {**os.environ, "NEO4J_URI": own_neo4j}
+        env = {**os.environ, "NEO4J_URI": own_neo4j.uri}
         command = [sys.executable, "-m", "server.cli", "import", str(data), "--batch-size", "100"]
         process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
         assert process.stderr is not None

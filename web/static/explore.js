@@ -63,28 +63,34 @@ function graphSection(initial, pageName) {
   return { section, draw: () => { graph.show(initial); centred(initial); }, graph };
 }
 
+// Researchers found as the user types (debounced), rendered into `list`; only the answer to
+// the latest text is shown.
+function findAsYouType(input, list, render) {
+  let timer;
+  let asked = 0;
+  async function find() {
+    const text = input.value.trim();
+    const ticket = ++asked;
+    if (text.length < 2) return list.replaceChildren();
+    try {
+      const data = await query(FIND_RESEARCHERS, { search: text });
+      if (ticket === asked) list.replaceChildren(...render(data.researchers.edges.map((e) => e.node)));
+    } catch (error) {
+      list.replaceChildren(h("li", {}, errorBox(error)));
+    }
+  }
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(find, 200); });
+}
+
 // "How am I connected?": pick a second researcher, see the shortest chain of co-authored works.
 function connectionSection(fromId, graph) {
   const input = h("input", { type: "search", id: "connect-search", placeholder: "Search a researcher by name", autocomplete: "off", "aria-label": "Researcher to connect to" });
   const suggestions = h("ul", { class: "suggestions", role: "listbox", id: "connect-suggestions" });
   const result = h("div", { id: "connection", role: "status" });
-  let timer;
-  let asked = 0;
-
-  async function suggest() {
-    const text = input.value.trim();
-    const ticket = ++asked;
-    if (text.length < 2) return suggestions.replaceChildren();
-    try {
-      const data = await query(FIND_RESEARCHERS, { search: text });
-      if (ticket !== asked) return; // a later keystroke has asked again
-      const people = data.researchers.edges.map((e) => e.node).filter((p) => p.id !== fromId);
-      suggestions.replaceChildren(...people.map(option));
-      if (!people.length) suggestions.replaceChildren(h("li", { class: "muted" }, "No researcher matches."));
-    } catch (error) {
-      suggestions.replaceChildren(h("li", {}, errorBox(error)));
-    }
-  }
+  findAsYouType(input, suggestions, (found) => {
+    const people = found.filter((p) => p.id !== fromId);
+    return people.length ? people.map(option) : [h("li", { class: "muted" }, "No researcher matches.")];
+  });
 
   function option(person) {
     const detail = [person.affiliation?.name, plural(person.counts.works, "work")].filter(Boolean).join(", ");
@@ -111,7 +117,6 @@ function connectionSection(fromId, graph) {
   const step = (s) => h("li", {}, s.via ? h("div", { class: "via" }, "co-authored ", pageLink(s.via.id, s.via.title ?? s.via.id)) : null,
     pageLink(s.researcher.id, s.researcher.name));
 
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 200); });
   return h("section", { class: "card" }, h("h2", {}, "How am I connected?"),
     h("p", { class: "note" }, "Pick another researcher to see the shortest chain of co-authored works between you."),
     input, suggestions, result);
@@ -167,19 +172,7 @@ async function load() {
 function searchPage() {
   const input = h("input", { type: "search", id: "find", placeholder: "A researcher's name", autocomplete: "off", "aria-label": "Researcher name" });
   const list = h("ul", { class: "suggestions" });
-  let timer;
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      if (input.value.trim().length < 2) return list.replaceChildren();
-      try {
-        const data = await query(FIND_RESEARCHERS, { search: input.value.trim() });
-        list.replaceChildren(...data.researchers.edges.map((e) => h("li", {}, pageLink(e.node.id, e.node.name))));
-      } catch (error) {
-        list.replaceChildren(h("li", {}, errorBox(error)));
-      }
-    }, 200);
-  });
+  findAsYouType(input, list, (people) => people.map((p) => h("li", {}, pageLink(p.id, p.name))));
   app.replaceChildren(h("section", { class: "card" }, h("h1", {}, "Explore the research graph"), input, list));
 }
 
