@@ -130,6 +130,21 @@ def load_sections(load: dict[str, Any]) -> list[str]:
     return lines
 
 
+def ceiling_section(c: dict[str, Any]) -> list[str]:
+    return [
+        "## Write ceiling",
+        "",
+        f"`python -m bench.write_ceiling` ({c['date']}): the simplest Cypher writes, through the "
+        f"same driver, in transactions of {c['batch']:,} rows, on a fresh store: "
+        f"{c['nodes']:,} nodes created from a list at **{c['nodes_per_second']:,} nodes/s**; "
+        f"{c['relationships']:,} relationships created between two nodes found by id at "
+        f"**{c['relationships_per_second_1_writers']:,}/s** with one writer and "
+        f"**{c['relationships_per_second_2_writers']:,}/s** with two. The importer's elements/s "
+        "above are measured against these: most of its elements are relationships.",
+        "",
+    ]
+
+
 def write_markdown(results: dict[str, Any], path: Path) -> None:
     m = results["machine"]
     lines = [
@@ -159,6 +174,9 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
     load_path = path.parent / "results-load.json"
     if load_path.exists():
         lines += load_sections(json.loads(load_path.read_text()))
+    ceiling_path = path.parent / "results-ceiling.json"
+    if ceiling_path.exists():
+        lines += ceiling_section(json.loads(ceiling_path.read_text()))
     path.write_text("\n".join(lines))
 
 

@@ -3,7 +3,8 @@
 import asyncio
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, LiteralString, TextIO, cast
@@ -64,20 +65,33 @@ async def apply_constraints(runner: CypherRunner) -> None:
 Progress = Callable[[ImportSummary], None]
 
 
-def print_progress(stream: TextIO = sys.stderr) -> Progress:
+def print_progress(stream: TextIO = sys.stderr, window: float = 30.0) -> Progress:
     started = time.monotonic()
+    # (time, bytes done) over the last `window` seconds: the ETA follows the recent rate, since
+    # kinds cost very different amounts per byte (small author records go first and are slow).
+    recent: deque[tuple[float, int]] = deque([(started, 0)])
 
     def report(summary: ImportSummary) -> None:
-        elapsed = max(time.monotonic() - started, 1e-9)
-        rate = summary.read / elapsed
+        now = time.monotonic()
+        recent.append((now, summary.done_bytes))
+        while recent[0][0] < now - window and len(recent) > 2:
+            recent.popleft()
+        rate = summary.read / max(now - started, 1e-9)
         share = summary.done_bytes / summary.total_bytes if summary.total_bytes else 0.0
-        eta = f", about {elapsed / share - elapsed:,.0f}s left" if 0 < share < 1 else ""
         stream.write(
-            f"\rimported {summary.read:,} records ({rate:,.0f}/s, {share:.0%} of the files{eta})   "
+            f"\rimported {summary.read:,} records ({rate:,.0f}/s, {share:.0%} of the files"
+            f"{eta(recent, summary.total_bytes - summary.done_bytes)})   "
         )
         stream.flush()
 
     return report
+
+
+def eta(recent: deque[tuple[float, int]], left: int) -> str:
+    (t0, b0), (t1, b1) = recent[0], recent[-1]
+    if left <= 0 or b1 <= b0:
+        return ""
+    return f", about {left / ((b1 - b0) / (t1 - t0)):,.0f}s left"
 
 
 @dataclass
@@ -90,7 +104,6 @@ class Importer:
     writers: int = 1
     progress: Progress | None = None
     summary: ImportSummary = field(default_factory=ImportSummary)
-    pending: dict[str, list[Row]] = field(default_factory=lambda: {k: [] for k in ORDER})
     in_flight: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def run(self, paths: Iterable[Path]) -> ImportSummary:
@@ -100,11 +113,13 @@ class Importer:
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
         merges = [f for f in files if is_merged_ids(f)]
         try:
-            for path in (f for f in files if not is_merged_ids(f)):
-                for line in read_lines(path):
-                    await self.take(line)
-                self.summary.done_bytes += path.stat().st_size
-            await self.flush()
+            batches = self.batches(f for f in files if not is_merged_ids(f))
+            # Parsing runs in a thread, so the event loop keeps driving the write in flight
+            # (its Bolt messages, the commit) while the next batch is read: Python and Neo4j
+            # work at the same time instead of taking turns.
+            while batch := await asyncio.to_thread(next, batches, None):
+                await self.drain(self.writers - 1)
+                self.in_flight.add(asyncio.create_task(self.write(batch)))
             await self.drain(0)
             # Merges last: they move the edges the records above have just written.
             for path in merges:
@@ -142,21 +157,25 @@ class Importer:
             self.summary.skipped.append(Skipped(line.path, line.number, str(exc)))
             return None
 
-    async def take(self, line: Line) -> None:
-        parsed = self.row_of(line, parse)
-        if parsed is None:
-            return
-        kind, row = parsed
-        self.pending[kind].append(row)
-        if sum(map(len, self.pending.values())) >= self.batch_size:
-            await self.flush()
-
-    async def flush(self) -> None:
-        batch = {kind: rows for kind, rows in self.pending.items() if rows}
-        self.pending = {k: [] for k in ORDER}
-        if batch:
-            await self.drain(self.writers - 1)
-            self.in_flight.add(asyncio.create_task(self.write(batch)))
+    def batches(self, files: Iterable[Path]) -> Iterator[dict[str, list[Row]]]:
+        """The records' rows by kind, `batch_size` at a time."""
+        pending: dict[str, list[Row]] = {}
+        size, finished = 0, self.summary.done_bytes
+        for path in files:
+            for line in read_lines(path):
+                self.summary.done_bytes = finished + line.at
+                # A full batch goes when the next line comes, so the last one of a file
+                # leaves after its bytes are counted as done.
+                if size >= self.batch_size:
+                    yield pending
+                    pending, size = {}, 0
+                if parsed := self.row_of(line, parse):
+                    pending.setdefault(parsed[0], []).append(parsed[1])
+                    size += 1
+            finished += path.stat().st_size
+            self.summary.done_bytes = finished
+        if size:
+            yield pending
 
     async def drain(self, keep: int) -> None:
         """Waits until at most `keep` writes are in flight; a failed write fails the import."""

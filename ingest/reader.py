@@ -2,6 +2,7 @@
 
 import csv
 import gzip
+import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ class Line:
     number: int
     record: Any = None
     error: str | None = None
+    # Bytes of the file (compressed, for gzip) read up to this line: progress within a file.
+    at: int = 0
 
 
 def files_under(paths: Iterable[Path]) -> Iterator[Path]:
@@ -41,14 +44,21 @@ def _open(path: Path) -> IO[str]:
 
 def read_lines(path: Path) -> Iterator[Line]:
     """Yields each non-blank line's record, or the reason it could not be read."""
-    with _open(path) as handle:
+    with path.open("rb") as raw, _text(raw, path) as handle:
         for number, text in enumerate(handle, 1):
             if not text.strip():
                 continue
             try:
-                yield Line(path, number, json.loads(text))
+                yield Line(path, number, json.loads(text), at=raw.tell())
             except json.JSONDecodeError as exc:
-                yield Line(path, number, error=f"invalid JSON ({exc.msg} at column {exc.colno})")
+                error = f"invalid JSON ({exc.msg} at column {exc.colno})"
+                yield Line(path, number, error=error, at=raw.tell())
+
+
+def _text(raw: IO[bytes], path: Path) -> IO[str]:
+    if path.name.endswith(".gz"):
+        return gzip.open(raw, "rt", encoding="utf-8")
+    return io.TextIOWrapper(raw, encoding="utf-8")
 
 
 def is_merged_ids(path: Path) -> bool:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from cypher.runner import CypherRunner
 from loaders import Loaders
+from resolvers.identity import IdentityReport
 from resolvers.viewer import Auth
 
 
@@ -23,6 +24,9 @@ class Context:
     auth: Auth = field(default_factory=Auth)
     policy: Policy = field(default_factory=Policy)
     request_id: str = ""
+    # Identity analyses of this request, by researcher id (the page's identity check and its
+    # trust snapshot both need one).
+    identity_reports: dict[str, IdentityReport] = field(default_factory=dict)
 
     @classmethod
     def create(

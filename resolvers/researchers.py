@@ -5,6 +5,7 @@ from loaders.rows import (
     AffiliationRow,
     CoauthorRow,
     CountsRow,
+    IdentityWorkRow,
     Page,
     PageKey,
     ResearcherRow,
@@ -69,10 +70,19 @@ async def search(
     return await full_text(ctx, "search_researchers", text, first, after, researcher_of)
 
 
+async def analysed(
+    ctx: Context, researcher_id: str
+) -> tuple[list[IdentityWorkRow], IdentityReport]:
+    works = await ctx.loaders.identity.load(researcher_id)
+    # The identity check and the trust snapshot both need the analysis: once per request.
+    if (report := ctx.identity_reports.get(researcher_id)) is None:
+        report = ctx.identity_reports[researcher_id] = analyse(works)
+    return works, report
+
+
 async def identity(ctx: Context, researcher_id: str) -> IdentityReport:
-    return analyse(await ctx.loaders.identity.load(researcher_id))
+    return (await analysed(ctx, researcher_id))[1]
 
 
 async def trust_score(ctx: Context, row: ResearcherRow) -> TrustScore:
-    works = await ctx.loaders.identity.load(row.id)
-    return trust(row, works, analyse(works))
+    return trust(row, *await analysed(ctx, row.id))
