@@ -1,5 +1,6 @@
 """The identity analysis on the seed profile (two people named Jian Jiao) and the trust score."""
 
+from itertools import combinations
 from typing import Any
 
 from hypothesis import given
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 from cypher.runner import CypherRunner
 from helpers import execute
 from loaders.rows import IdentityWorkRow, InstitutionRow, ResearcherRow, TopicRow
-from resolvers.identity import analyse
+from resolvers.identity import analyse, coauthor_groups, people
 from resolvers.trust import trust
 
 HIT_WORKS = {"W-arxiv-2204.01257", "W-arxiv-2101.07953"}
@@ -143,3 +144,21 @@ def test_adding_a_confirmed_work_never_lowers_the_score(
     new = [IdentityWorkRow(**{**w.__dict__, "id": f"X{w.id}", "verified": True}) for w in extra[:1]]
 
     assert score(row, works + new) >= score(row, works)
+
+
+def links(group: list[IdentityWorkRow]) -> set[str]:
+    return {t.id for w in group for t in w.topics} | {i.id for w in group for i in w.institutions}
+
+
+@given(works_strategy)
+def test_co_author_groups_sharing_a_topic_or_institution_are_one_person(
+    works: list[IdentityWorkRow],
+) -> None:
+    groups = coauthor_groups(works)
+
+    person_of = {w.id: n for n, person in enumerate(people(groups)) for w in person}
+
+    assert sorted(person_of) == sorted(w.id for w in works)
+    for a, b in combinations(groups, 2):
+        if links(a) & links(b):
+            assert person_of[a[0].id] == person_of[b[0].id]
