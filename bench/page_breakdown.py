@@ -79,7 +79,7 @@ async def main() -> None:
             f" (medians of {ROUNDS})"
         )
         for name, times in runner.times.items():
-            print(f"    {name:32} {sorted(times)[len(times) // 2]:7.1f} ms")
+            print(f"    {name:32} {median(times):7.1f} ms")
     await runner.driver.close()
 
 

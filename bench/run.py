@@ -311,9 +311,8 @@ def main() -> None:
     for works in sizes:
         log(f"== {works:,} works")
         measured = asyncio.run(bench_size(works, imports.get(works)))
-        measured["measured"] = {
-            k: machine()[k] for k in ("date", "runs_per_figure", "requests_per_run")
-        }
+        now = machine()
+        measured["measured"] = {k: now[k] for k in ("date", "runs_per_figure", "requests_per_run")}
         figures.append(measured)
         figures.sort(key=lambda f: int(f["works"]))
         path.write_text(json.dumps(results, indent=2) + "\n")

@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import random
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -21,6 +20,7 @@ from typing import Any, LiteralString
 
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
+from bench.run import log
 from server.neo4j_local import EmbeddedNeo4j
 
 HERE = Path(__file__).resolve().parent
@@ -37,10 +37,6 @@ MATCH (b:Work {id: pair[1]})
 CREATE (a)-[:CITES]->(b)
 """
 DELETE_RELATIONSHIPS = "MATCH ()-[e:CITES]->() CALL (e) { DELETE e } IN TRANSACTIONS OF 50000 ROWS"
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 async def timed(work: Callable[[], Awaitable[None]], elements: int) -> int:
@@ -82,9 +78,8 @@ async def measure(driver: AsyncDriver) -> dict[str, Any]:
     log(f"nodes: {nodes:,}/s")
     figures = {"nodes_per_second": nodes}
     for writers in (1, 2):
-        figures[f"relationships_per_second_{writers}_writers"] = (
-            rate
-        ) = await relationships_per_second(driver, ids, writers)
+        rate = await relationships_per_second(driver, ids, writers)
+        figures[f"relationships_per_second_{writers}_writers"] = rate
         log(f"relationships, {writers} writer(s): {rate:,}/s")
     return figures
 

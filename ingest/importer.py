@@ -14,7 +14,7 @@ from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_mer
 from ingest.records import RecordError, Row, merge_row, parse
 
 CONSTRAINTS = Path(__file__).resolve().parent.parent / "neo4j-seed" / "constraints.cypher"
-# Records land in this order within a flush, so that a work finds its topics and
+# Records land in this order within a batch, so that a work finds its topics and
 # institutions already named when it links to them.
 ORDER = ("institutions", "topics", "authors", "works")
 

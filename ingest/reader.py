@@ -36,12 +36,6 @@ def files_under(paths: Iterable[Path]) -> Iterator[Path]:
             raise FileNotFoundError(f"{path}: no such file or folder to import")
 
 
-def _open(path: Path) -> IO[str]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8")
-    return path.open(encoding="utf-8")
-
-
 def read_lines(path: Path) -> Iterator[Line]:
     """Yields each non-blank line's record, or the reason it could not be read."""
     with path.open("rb") as raw, _text(raw, path) as handle:
@@ -68,7 +62,7 @@ def is_merged_ids(path: Path) -> bool:
 
 def read_merges(path: Path) -> Iterator[Line]:
     """Yields each row as {"id", "into"}, or the reason it could not be read."""
-    with _open(path) as handle:
+    with path.open("rb") as raw, _text(raw, path) as handle:
         rows = csv.reader(handle)
         header = next(rows, None)
         if header != MERGED_IDS_HEADER:
