@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 
 neo4j-build: $(NEO4J_BUILT)
 
-$(NEO4J_BUILT): neo4j-local/pom.xml $(shell find neo4j-local/src -name '*.java')
+$(NEO4J_BUILT): neo4j-local/pom.xml $(shell find neo4j-local/src -type f)
 	cd neo4j-local && mvn --batch-mode --quiet package -DskipTests
 	touch $@
 

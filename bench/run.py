@@ -9,6 +9,7 @@ import asyncio
 import json
 import os
 import platform
+import secrets
 import shutil
 import socket
 import subprocess
@@ -39,6 +40,9 @@ PAGE_ONLY = PROFILE_PAGE.split("  explorer(")[0] + "}\n"
 EXPLORER = "query($id: ID!) { explorer(center: $id, limit: 60) { nodes { id kind label weight } edges { source target kind weight } } }"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
+# The embedded Neo4j runs with auth on: one password per bench run for the stores it starts,
+# which the Settings built here and the services it spawns read from the environment.
+PASSWORD = os.environ.setdefault("NEO4J_PASSWORD", secrets.token_urlsafe(24))
 
 
 def log(message: str) -> None:
@@ -207,6 +211,7 @@ async def prepare_store(
         store,
         page_cache=os.environ.get("BENCH_PAGE_CACHE", "4g"),
         heap=os.environ.get("BENCH_HEAP", "4g"),
+        password=PASSWORD,
     )
     uri = neo4j.start()
     if reuse:

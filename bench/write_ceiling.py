@@ -87,7 +87,8 @@ async def measure(driver: AsyncDriver) -> dict[str, Any]:
 async def main() -> None:
     with tempfile.TemporaryDirectory(prefix="peergraph-ceiling-") as store:
         neo4j = EmbeddedNeo4j(Path(store), page_cache="2g", heap=os.environ.get("BENCH_HEAP", "4g"))
-        driver = AsyncGraphDatabase.driver(neo4j.start())
+        uri = neo4j.start()
+        driver = AsyncGraphDatabase.driver(uri, auth=("neo4j", neo4j.password or ""))
         try:
             figures = await measure(driver)
         finally:

@@ -1,24 +1,32 @@
 // A user claims a researcher record. Race-safe: the researcher node is write-locked first (the
 // SET of _lock), so concurrent claims of one researcher run one after another and each sees
-// the outcome of the one before; the unique ownerId constraint backs "one researcher per user".
+// the outcome of the one before; then the User node is write-locked, so the user's concurrent
+// claims of other researchers count one another's pending claims. The unique ownerId
+// constraint backs "one researcher per user".
 // With matching evidence ($matched) the user becomes the owner at once and verification
-// rises to L2; otherwise the claim waits for an admin as PENDING.
+// rises to L2; otherwise the claim waits for an admin as PENDING, unless the user already has
+// $maxPending claims waiting.
 // Parameters: $user: {id, email, emailVerified, orcid, admin}, $researcherId, $claimId,
 //   $evidence: string (what the user says), $matched: string or null (the evidence that
-//   matched the record, decided by check_claim_evidence)
+//   matched the record, decided by resolvers/evidence.py), $maxPending: int
 // Returns: one row when the researcher exists: outcome ('OWNED', 'PENDING',
-//   'ALREADY_CLAIMED', 'ALREADY_OWNS_ANOTHER', 'ALREADY_PENDING'), claimId, status.
+//   'ALREADY_CLAIMED', 'ALREADY_OWNS_ANOTHER', 'ALREADY_PENDING', 'TOO_MANY_PENDING_CLAIMS'),
+//   claimId.
 MATCH (r:Researcher {id: $researcherId})
 SET r._lock = true
 REMOVE r._lock
 MERGE (u:User {id: $user.id})
-SET u.email = $user.email, u.emailVerified = $user.emailVerified, u.orcid = $user.orcid
+SET u.email = $user.email, u.emailVerified = $user.emailVerified, u.orcid = $user.orcid,
+    u._lock = true
+REMOVE u._lock
 WITH r, u,
      CASE
        WHEN r.ownerId IS NOT NULL THEN 'ALREADY_CLAIMED'
        WHEN EXISTS { (other:Researcher {ownerId: $user.id}) } THEN 'ALREADY_OWNS_ANOTHER'
        WHEN $matched IS NULL AND EXISTS { (u)-[:MADE]->(:Claim {status: 'PENDING'})-[:FOR]->(r) }
          THEN 'ALREADY_PENDING'
+       WHEN $matched IS NULL AND COUNT { (u)-[:MADE]->(:Claim {status: 'PENDING'}) } >= $maxPending
+         THEN 'TOO_MANY_PENDING_CLAIMS'
        WHEN $matched IS NOT NULL THEN 'OWNED'
        ELSE 'PENDING'
      END AS outcome

@@ -23,6 +23,6 @@ CALL (r, row) {
   MERGE (i:Institution {id: a.id})
   ON CREATE SET i.name = a.name, i.country = a.country, i.type = a.type, i.ror = a.ror,
                 i.domain = a.domain
-  MERGE (r)-[e:AFFILIATED_WITH]->(i)
-  SET e.since = a.since, e.until = a.until, e.current = a.current, e.source = 'import'
+  MERGE (r)-[e:AFFILIATED_WITH {source: 'import'}]->(i)
+  SET e.since = a.since, e.until = a.until, e.current = a.current
 }

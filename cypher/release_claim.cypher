@@ -1,15 +1,27 @@
-// The owner gives up a researcher record: it is unclaimed again and back to L1.
+// The owner gives up a researcher record: it is unclaimed again and back to L1, and what the
+// owner asserted goes with them (the affiliations they set, source 'owner', and their
+// confirmations of works), so nothing of theirs stays behind for the next claimant.
+// The owner check is null-safe: an unclaimed record (ownerId null) has no owner to match.
 // Parameters: $user: {id, ...}, $researcherId
 // Returns: one row when the researcher exists: outcome ('RELEASED', 'NOT_OWNER').
 MATCH (r:Researcher {id: $researcherId})
 SET r._lock = true
 REMOVE r._lock
-WITH r, CASE WHEN r.ownerId = $user.id THEN 'RELEASED' ELSE 'NOT_OWNER' END AS outcome
+WITH r, CASE WHEN coalesce(r.ownerId = $user.id, false) THEN 'RELEASED' ELSE 'NOT_OWNER' END AS outcome
 CALL (r, outcome) {
   WITH r, outcome WHERE outcome = 'RELEASED'
   OPTIONAL MATCH (:User)-[cl:CLAIMED]->(r)
   DELETE cl
   REMOVE r.ownerId, r.claimedAt
   SET r.verification = 'L1'
+  WITH DISTINCT r
+  CALL (r) {
+    MATCH (r)-[a:AFFILIATED_WITH {source: 'owner'}]->(:Institution)
+    DELETE a
+  }
+  CALL (r) {
+    MATCH (r)-[a:AUTHORED]->(:Work) WHERE a.verified IS NOT NULL
+    REMOVE a.verified, a.verifiedAt
+  }
 }
 RETURN outcome

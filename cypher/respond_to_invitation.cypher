@@ -1,4 +1,5 @@
-// The owner of the invited researcher accepts or declines a pending invitation.
+// The owner of the invited researcher accepts or declines a pending invitation. The owner
+// check is null-safe: nobody answers for a researcher that has no owner (any more).
 // Parameters: $user: {id, ...}, $invitationId, $accept: bool
 // Returns: one row when the invitation exists: outcome ('ACCEPTED', 'DECLINED', 'NOT_OWNER',
 //   'NOT_PENDING').
@@ -6,7 +7,7 @@ MATCH (i:Invitation {id: $invitationId})-[:TO]->(r:Researcher)
 SET i._lock = true
 REMOVE i._lock
 WITH i, CASE
-          WHEN coalesce(r.ownerId, '') <> $user.id THEN 'NOT_OWNER'
+          WHEN NOT coalesce(r.ownerId = $user.id, false) THEN 'NOT_OWNER'
           WHEN i.status <> 'PENDING' THEN 'NOT_PENDING'
           WHEN $accept THEN 'ACCEPTED'
           ELSE 'DECLINED'

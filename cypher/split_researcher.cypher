@@ -1,6 +1,7 @@
 // Moves the authorships of some works from a researcher to a new researcher record, in one
 // transaction: the new record gets the same name, verification L1, and each moved authorship
-// keeps its position and stated institutions. Nothing else changes.
+// keeps its position and stated institutions. Nothing else changes. Allowed to an admin or
+// the owner; the owner check is null-safe: an unclaimed record (ownerId null) has no owner.
 // Parameters: $user: {id, admin, ...}, $researcherId, $newId, $workIds: [string]
 // Returns: one row when the researcher exists: outcome ('SPLIT', 'FORBIDDEN', 'NOT_THEIR_WORKS'),
 //   moved (authorships moved).
@@ -9,7 +10,7 @@ SET r._lock = true
 REMOVE r._lock
 WITH r, COUNT { (r)-[:AUTHORED]->(w:Work) WHERE w.id IN $workIds } AS found
 WITH r, found, CASE
-       WHEN NOT ($user.admin OR coalesce(r.ownerId, '') = $user.id) THEN 'FORBIDDEN'
+       WHEN NOT (coalesce($user.admin, false) OR coalesce(r.ownerId = $user.id, false)) THEN 'FORBIDDEN'
        WHEN found <> size($workIds) OR found = 0 THEN 'NOT_THEIR_WORKS'
        ELSE 'SPLIT'
      END AS outcome

@@ -1,5 +1,8 @@
 // The owner edits the profile fields an owner may edit. Null leaves a field as it is.
-// A new current affiliation ends the owner-set one before it.
+// A new current affiliation is an edge of its own with source 'owner' (beside any imported
+// edge to the same institution, which stays as imported): it ends the owner-set one before it,
+// is never claim evidence, and goes when the owner releases the record.
+// The owner check is null-safe: an unclaimed record (ownerId null) has no owner to match.
 // Parameters: $user: {id, ...}, $researcherId, $description, $openToCollaborate,
 //   $affiliationId (institution id or null)
 // Returns: one row when the researcher exists: outcome ('UPDATED', 'NOT_OWNER',
@@ -8,7 +11,7 @@ MATCH (r:Researcher {id: $researcherId})
 OPTIONAL MATCH (i:Institution {id: $affiliationId})
 WITH r, i,
      CASE
-       WHEN coalesce(r.ownerId, '') <> $user.id THEN 'NOT_OWNER'
+       WHEN NOT coalesce(r.ownerId = $user.id, false) THEN 'NOT_OWNER'
        WHEN $affiliationId IS NOT NULL AND i IS NULL THEN 'NO_SUCH_INSTITUTION'
        ELSE 'UPDATED'
      END AS outcome
@@ -21,7 +24,7 @@ CALL (r, i, outcome) {
   WITH r, i, outcome WHERE outcome = 'UPDATED' AND i IS NOT NULL
   OPTIONAL MATCH (r)-[old:AFFILIATED_WITH {source: 'owner'}]->(other:Institution) WHERE other <> i
   SET old.current = false, old.until = date().year
-  MERGE (r)-[a:AFFILIATED_WITH]->(i)
-  SET a.current = true, a.until = null, a.source = 'owner', a.since = coalesce(a.since, date().year)
+  MERGE (r)-[a:AFFILIATED_WITH {source: 'owner'}]->(i)
+  SET a.current = true, a.until = null, a.since = coalesce(a.since, date().year)
 }
 RETURN outcome

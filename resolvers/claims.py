@@ -1,11 +1,11 @@
 """Claiming researcher records, admin review, owner edits, confirming and splitting works."""
 
-import re
 import uuid
 from dataclasses import dataclass
 
 from resolvers.context import Context
 from resolvers.errors import BadInput, Forbidden, UserError, not_found
+from resolvers.evidence import matching_evidence
 from resolvers.ids import expect
 from resolvers.paging import check_first
 from resolvers.viewer import Viewer
@@ -17,25 +17,9 @@ CLAIM_REFUSALS = {
     "ALREADY_CLAIMED": "This researcher already has an owner",
     "ALREADY_OWNS_ANOTHER": "You already own a researcher record; release it first",
     "ALREADY_PENDING": "You already have a claim on this researcher waiting for review",
+    "TOO_MANY_PENDING_CLAIMS": "You have too many claims waiting for review; wait until an "
+    "admin has answered one, or sign in with an ORCID or a verified email that matches",
 }
-ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
-
-
-def orcid_of(value: str | None) -> str | None:
-    match = ORCID.search(value or "")
-    return match[1] if match else None
-
-
-def matching_evidence(viewer: Viewer, orcid: str | None, domains: list[str]) -> str | None:
-    """What in the viewer's token matches the record, in words; None when nothing does."""
-    if orcid_of(viewer.orcid) and orcid_of(viewer.orcid) == orcid_of(orcid):
-        return f"ORCID {orcid_of(orcid)}"
-    if viewer.email and viewer.email_verified:
-        host = viewer.email.rpartition("@")[2].lower()
-        for domain in domains:
-            if host == domain or host.endswith("." + domain):
-                return f"verified email at {domain}, an institution on the researcher's works"
-    return None
 
 
 @dataclass(frozen=True)
@@ -63,6 +47,7 @@ async def claim(ctx: Context, researcher_id: str, evidence: str | None) -> Claim
         claimId=claim_id,
         evidence=note,
         matched=matched,
+        maxPending=ctx.policy.max_pending_claims,
     )
     outcome = records[0]["outcome"]
     if outcome in CLAIM_REFUSALS:

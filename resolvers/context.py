@@ -15,6 +15,8 @@ class Policy:
     invite_daily_limit: int = 20
     # False only for the benchmarks' naive baseline: every field queries Neo4j on its own.
     loader_batching: bool = True
+    # Claims one user may have waiting for an admin at once.
+    max_pending_claims: int = 5
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,14 @@
 import base64
 import binascii
 import json
+import math
 from typing import Any
 
 from resolvers.errors import BadInput
 
 MAX_FIRST = 100
+# The cursors this API hands out are a sort key and an id: well under this.
+MAX_CURSOR_CHARS = 512
 
 
 def check_first(first: int, argument: str = "first") -> int:
@@ -26,9 +29,20 @@ def decode_cursor(cursor: str | None, argument: str = "after") -> tuple[float | 
     if cursor is None:
         return None, None
     try:
-        key, row_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if len(cursor) > MAX_CURSOR_CHARS:
+            raise ValueError
+        key, row_id = json.loads(base64.urlsafe_b64decode(cursor.encode()), parse_constant=refuse)
         if isinstance(key, bool) or not isinstance(key, int | float) or not isinstance(row_id, str):
             raise ValueError
-    except (ValueError, TypeError, binascii.Error, UnicodeError):
+        # A 400-digit integer does not fit a float; 1e999 decodes as infinity.
+        sort_key = float(key)
+        if not math.isfinite(sort_key):
+            raise ValueError
+    except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error, UnicodeError):
         raise BadInput(argument, "is not a cursor this API handed out") from None
-    return float(key), row_id
+    return sort_key, row_id
+
+
+def refuse(constant: str) -> None:
+    """NaN and Infinity are no JSON, though Python's json module reads them."""
+    raise ValueError(constant)

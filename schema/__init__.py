@@ -1,6 +1,7 @@
 """The GraphQL schema: types, enums, the root Query, the Schema object."""
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import strawberry
@@ -20,11 +21,29 @@ PROFILE_PAGE = (Path(__file__).resolve().parent / "profile_page.graphql").read_t
 
 
 def add_code(error: GraphQLError) -> None:
-    """Syntax and validation errors come from graphql-core without a code: give them one."""
-    if not (error.extensions or {}).get("code"):
+    """Syntax and validation errors come from graphql-core without a code: give them one.
+    An error a resolver raised unexpectedly gets its code when it is masked (server/)."""
+    unexpected = error.original_error is not None and not isinstance(
+        error.original_error, GraphQLError
+    )
+    if not unexpected and not (error.extensions or {}).get("code"):
         syntax = isinstance(error, GraphQLSyntaxError)
         code = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"
         error.extensions = {**(error.extensions or {}), "code": code}
+
+
+# graphql-core ends a message with a hint naming what the schema holds: "Did you mean 'name'?",
+# "Did you mean the enum value 'YEAR_DESC'?", "Did you mean to use an inline fragment on 'X'?".
+SUGGESTION = re.compile(r" Did you mean .*\?$", re.DOTALL)
+
+
+class HideSuggestions(SchemaExtension):
+    """With introspection off, errors must not teach the schema either: drop the hints."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        for error in getattr(self.execution_context.result, "errors", None) or []:
+            error.message = SUGGESTION.sub("", error.message)
 
 
 class Schema(strawberry.Schema):
@@ -43,12 +62,17 @@ class Schema(strawberry.Schema):
                 StrawberryLogger.error(error, execution_context)
 
 
-def build_schema(extensions: Sequence[Extension] = ()) -> strawberry.Schema:
+def build_schema(
+    extensions: Sequence[Extension] = (), parser: Extension | None = None
+) -> strawberry.Schema:
     # The same documents come again and again (the explorer UI sends one ProfilePage query):
-    # parse and validate each once.
+    # parse and validate each once. The app passes its own parser (server/limits.py: bounded,
+    # off the event loop); it must come first, before any other extension sees the document.
+    # The caches keep parsed documents (up to ~0.6 MB each at the token limit): the service's
+    # own pages send a handful, so 64 are plenty and bound what strangers can pin in memory.
     cached: list[Extension] = [
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        parser or (lambda: ParserCache(maxsize=64)),
+        lambda: ValidationCache(maxsize=64),
     ]
     return Schema(query=Query, mutation=Mutation, extensions=[*cached, *extensions])
 

@@ -139,8 +139,9 @@ class Mutation:
 
     @strawberry.mutation(
         description="Claim a researcher record. An ORCID in your token equal to the record's, or "
-        "a verified email at an institution on its works, claims it at once (L2); otherwise the "
-        "claim waits for an admin. One owner per researcher, one researcher per user."
+        "a verified email at an institution on the researcher's own authorships or imported "
+        "affiliations, claims it at once (L2); otherwise the claim waits for an admin (at most "
+        "MAX_PENDING_CLAIMS waiting per user). One owner per researcher, one researcher per user."
     )
     async def claim_researcher(self, info: Info, input: ClaimResearcherInput) -> ClaimPayload:
         result = await claims.claim(info.context, input.researcher_id, input.evidence)
@@ -163,7 +164,10 @@ class Mutation:
             user_errors=user_errors(result.error),
         )
 
-    @strawberry.mutation(description="Give up the researcher record you own; it returns to L1.")
+    @strawberry.mutation(
+        description="Give up the researcher record you own; it returns to L1, and the "
+        "affiliations you set and the works you confirmed are removed with your claim."
+    )
     async def release_claim(self, info: Info, input: ResearcherInput) -> ResearcherPayload:
         error = await claims.release(info.context, input.researcher_id)
         return ResearcherPayload(

@@ -14,17 +14,19 @@ from strawberry.extensions import DisableIntrospection
 
 from cypher.runner import CypherRunner, Gate
 from resolvers.context import Policy
-from schema import Extension, build_schema
+from schema import Extension, HideSuggestions, build_schema
 from server.auth import Authenticator
 from server.config import Settings, load_settings
 from server.explore import routes as explore_routes
 from server.extensions import CypherCount, MaskUnexpected
-from server.graphql_view import GraphQLView
+from server.graphql_view import PINNED_DOCUMENTS, GraphQLView
 from server.health import healthz, readyz
-from server.http import BodyLimit
-from server.limits import limits
+from server.http import BodyLimit, HeaderLimit
+from server.limits import document_parser, limits
+from server.logs import redact_tokens_in_logs
 from server.metrics import metrics, observe_statement, watch_gate
 from server.observe import RequestId, RequestLog
+from server.persisted import PersistedQueries
 
 
 def make_runner(settings: Settings) -> CypherRunner:
@@ -52,13 +54,31 @@ async def home(request: Request) -> RedirectResponse:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
-    extensions: list[Extension] = [MaskUnexpected, RequestLog, *limits(settings)]
+    # A missing Neo4j password stops the start here, with its message, not inside the lifespan.
+    settings.neo4j_auth  # noqa: B018
+    # However the app is served (peergraph serve, or uvicorn by hand), no token reaches a log.
+    redact_tokens_in_logs()
+    persisted = PersistedQueries(
+        *PINNED_DOCUMENTS,
+        max_entries=settings.persisted_queries_max_entries,
+        max_bytes=settings.persisted_queries_max_bytes,
+    )
+    known = persisted.operation_names
+    extensions: list[Extension] = [
+        MaskUnexpected,
+        lambda: RequestLog(known),
+        *limits(settings),
+    ]
     if not settings.introspection:
-        extensions.append(DisableIntrospection)
+        # Nor may an error's "Did you mean ...?" name what introspection would have shown.
+        extensions += [DisableIntrospection, HideSuggestions]
     if settings.debug_cypher:
         extensions.append(CypherCount)
     view = GraphQLView(
-        build_schema(extensions), graphql_ide="graphiql" if settings.graphiql else None
+        build_schema(extensions, parser=document_parser(settings.max_query_chars)),
+        graphql_ide="graphiql" if settings.graphiql else None,
+        persisted=persisted,
+        max_variables_depth=settings.max_variables_depth,
     )
 
     @contextlib.asynccontextmanager
@@ -67,7 +87,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.runner = make_runner(settings)
         watch_gate(app.state.runner.gate, settings.neo4j_max_concurrent_statements)
         app.state.authenticator = Authenticator(settings)
-        app.state.policy = Policy(settings.invite_daily_limit, settings.loader_batching)
+        app.state.policy = Policy(
+            settings.invite_daily_limit, settings.loader_batching, settings.max_pending_claims
+        )
         try:
             yield
         finally:
@@ -83,6 +105,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     middleware = [
+        # First: nothing else reads a request whose headers are over the bound.
+        Middleware(HeaderLimit, max_bytes=settings.max_header_bytes),
         Middleware(RequestId),
         Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
         Middleware(

@@ -1,16 +1,25 @@
 """Bearer JWTs: HS256 with the configured secret, RS256 through a JWKS URL."""
 
 import asyncio
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import jwt
+from jwt.exceptions import InvalidSubjectError
 
 from resolvers.viewer import Auth, Viewer
 from server.config import Settings
 
 ADMIN_ROLE = "admin"
+# A JWT is a few hundred bytes; refusing big ones before any decoding (base64, JSON, the
+# signature) keeps a padded token from costing work.
+MAX_TOKEN_BYTES = 8192
+# How far an issuer's clock may run ahead of ours (an `iat` in the future, an `exp` past the
+# maximum lifetime); never applied to expiry itself.
+CLOCK_LEEWAY_SECONDS = 60
+NO_SUBJECT = "the token names no user (its `sub` is empty or not a string): sign in again"
 
 
 @dataclass
@@ -28,6 +37,11 @@ class Authenticator:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             return Auth(problem="the Authorization header must be `Bearer <token>`")
+        if len(token) > MAX_TOKEN_BYTES:
+            return Auth(
+                problem=f"the token is larger than {MAX_TOKEN_BYTES} bytes: sign in again with"
+                " a token that carries fewer claims"
+            )
         try:
             claims = await self._decode(token.strip())
         except jwt.ExpiredSignatureError:
@@ -37,9 +51,19 @@ class Authenticator:
                 problem="the token is not for this service"
                 f" (audience {self.settings.auth_audience!r})"
             )
+        except jwt.MissingRequiredClaimError as exc:
+            return Auth(
+                problem=f"the token has no `{exc.claim}` claim: sign in again with a token that"
+                " has `sub`, `iat` and `exp`"
+            )
+        except InvalidSubjectError:
+            return Auth(problem=NO_SUBJECT)
         except jwt.PyJWTError as exc:
             return Auth(problem=f"the token was refused: {exc}")
-        return Auth(viewer=viewer_of(claims))
+        problem = subject_problem(claims) or lifetime_problem(
+            claims, self.settings.auth_max_token_lifetime_seconds, time.time()
+        )
+        return Auth(problem=problem) if problem else Auth(viewer=viewer_of(claims))
 
     async def _decode(self, token: str) -> dict[str, Any]:
         algorithm = jwt.get_unverified_header(token).get("alg")
@@ -56,17 +80,61 @@ class Authenticator:
             algorithms=[algorithm],
             audience=self.settings.auth_audience,
             issuer=self.settings.auth_issuer,
-            options={"require": ["sub", "exp"]},
+            # `iat` is checked in lifetime_problem, with a leeway for the issuer's clock.
+            options={"require": ["sub", "exp", "iat"], "verify_iat": False},
         )
 
 
+def subject_problem(claims: dict[str, Any]) -> str | None:
+    """Why the token names no user: a `sub` that is not a string, or empty or blank, would
+    otherwise act as a user (and as the owner of anything compared with an empty id)."""
+    sub = claims.get("sub")
+    if not isinstance(sub, str) or not sub.strip():
+        return NO_SUBJECT
+    return None
+
+
+def _duration(seconds: int) -> str:
+    for unit, size in (("hour", 3600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    return f"{seconds} seconds"
+
+
+def lifetime_problem(claims: dict[str, Any], max_seconds: int, now: float) -> str | None:
+    """Why the token is outside the maximum lifetime: issued too long ago or in the future, or
+    valid too far ahead. Bounds what a leaked token is worth, whatever `exp` its issuer set."""
+    iat = claims["iat"]
+    if isinstance(iat, bool) or not isinstance(iat, int | float) or not math.isfinite(iat):
+        return "the token's `iat` is not a time (seconds since 1970): sign in again"
+    limit = _duration(max_seconds)
+    if iat > now + CLOCK_LEEWAY_SECONDS:
+        return "the token's `iat` is in the future: check the issuer's clock, then sign in again"
+    if now - iat > max_seconds:
+        return f"the token was issued more than {limit} ago: sign in again"
+    # PyJWT has checked that `exp` is a number (or a numeric string).
+    if int(claims["exp"]) - now > max_seconds + CLOCK_LEEWAY_SECONDS:
+        return (
+            f"the token is valid for longer than {limit} (AUTH_MAX_TOKEN_LIFETIME_SECONDS):"
+            " ask for a shorter-lived token"
+        )
+    return None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def viewer_of(claims: dict[str, Any]) -> Viewer:
+    """The user a checked token names (subject_problem has passed); claims of the wrong type
+    are left out rather than turned into text."""
     roles = claims.get("roles") or []
     return Viewer(
-        id=str(claims["sub"]),
-        email=claims.get("email"),
+        id=claims["sub"],
+        email=_text(claims.get("email")),
         email_verified=claims.get("email_verified") is True,
-        orcid=claims.get("orcid"),
+        orcid=_text(claims.get("orcid")),
         admin=ADMIN_ROLE in roles if isinstance(roles, list) else False,
     )
 
@@ -75,6 +143,11 @@ def mint(settings: Settings, claims: dict[str, Any], ttl_seconds: int = 3600) ->
     """A local HS256 token (the `peergraph token` command and the tests)."""
     if not settings.auth_jwt_secret:
         raise ValueError("set AUTH_JWT_SECRET (32+ characters) to mint local tokens")
+    if ttl_seconds > settings.auth_max_token_lifetime_seconds:
+        raise ValueError(
+            f"a token may live at most {settings.auth_max_token_lifetime_seconds} seconds"
+            " (AUTH_MAX_TOKEN_LIFETIME_SECONDS); the service refuses longer ones: lower the ttl"
+        )
     now = int(time.time())
     payload = {"aud": settings.auth_audience, "iat": now, "exp": now + ttl_seconds, **claims}
     if settings.auth_issuer:

@@ -19,6 +19,8 @@ from server.analyst import AnalystError, parse_params, render, run_read, stateme
 from server.app import create_app, make_runner
 from server.auth import mint
 from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
+from server.http import uvicorn_limits
+from server.logs import redact_tokens_in_logs
 from server.neo4j_local import EmbeddedNeo4j, Neo4jStartError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +58,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 def log_to_stderr() -> None:
     # Our loggers write one line each: JSON for requests, the message for the rest.
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    # An old `?token=` sign-in link must not leave its token in the access log.
+    redact_tokens_in_logs()
+
+
+def sign_in_link(base: str, token: str, researcher: str = "A-jian-jiao") -> str:
+    """The token rides in the fragment, which browsers never send: it reaches no server log,
+    and the page asks before it keeps it."""
+    return f"{base}/explore/{researcher}#token={token}"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -67,6 +77,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=settings.port,
         access_log=settings.access_log,
         log_level="info",
+        **uvicorn_limits(settings),
     )
     return 0
 
@@ -79,19 +90,28 @@ def cmd_dev(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"auth_jwt_secret": secrets.token_urlsafe(32)})
         demo = mint(settings, {"sub": "demo", "email": "demo@example.org"}, 12 * 3600)
         print(f"sign-in for this run: Authorization: Bearer {demo}", file=sys.stderr)
-        explore = f"http://{settings.host}:{settings.port}/explore/A-jian-jiao"
-        print(f"explorer page, signed in: {explore}?token={demo}", file=sys.stderr)
+        link = sign_in_link(f"http://{settings.host}:{settings.port}", demo)
+        print(f"explorer page, sign in (the page asks first): {link}", file=sys.stderr)
     neo4j = None
     if settings.neo4j_uri == EMBEDDED_URI:
-        neo4j = EmbeddedNeo4j(args.data_dir, port=int(EMBEDDED_URI.rsplit(":", 1)[1]))
+        # NEO4J_PASSWORD, when set, becomes its password; else the data folder's own one.
+        port = int(EMBEDDED_URI.rsplit(":", 1)[1])
+        neo4j = EmbeddedNeo4j(args.data_dir, port=port, password=settings.neo4j_password or None)
         print(f"starting embedded Neo4j (data in {args.data_dir}) ...", file=sys.stderr)
         print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
+        settings = settings.model_copy(update={"neo4j_password": neo4j.password})
     try:
         report(asyncio.run(run_import(settings, [SEED])))
         base = f"http://{settings.host}:{settings.port}"
         print(f"GraphiQL: {base}/graphql\nexplorer: {base}/explore/A-jian-jiao", file=sys.stderr)
         log_to_stderr()
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            **uvicorn_limits(settings),
+        )
     finally:
         if neo4j:
             print("stopping embedded Neo4j ...", file=sys.stderr)

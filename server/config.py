@@ -1,11 +1,16 @@
 """Every setting the service reads, from environment variables (prefix-free, as documented)."""
 
+import ipaddress
+from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 EMBEDDED_URI = "bolt://127.0.0.1:7687"
+# Where `make run` / `make neo4j` keep the embedded Neo4j's password (with its data).
+EMBEDDED_PASSWORD_FILE = Path(__file__).resolve().parent.parent / ".neo4j-data" / "neo4j-password"
 URI_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
@@ -19,8 +24,10 @@ class Settings(BaseSettings):
     # The embedded Neo4j that `make run` starts listens here; point it at any other Neo4j.
     neo4j_uri: str = EMBEDDED_URI
     neo4j_user: str = "neo4j"
-    # Empty means no authentication: the embedded Neo4j runs with auth off on loopback only.
-    neo4j_password: str = ""
+    # Empty: for a Neo4j on this machine, the password the embedded launcher keeps in
+    # NEO4J_PASSWORD_FILE (it sets one per data folder); for any other Neo4j, no authentication.
+    neo4j_password: str = Field(default="", repr=False)
+    neo4j_password_file: Path = EMBEDDED_PASSWORD_FILE
     neo4j_database: str = "neo4j"
     neo4j_query_timeout_seconds: Annotated[float, Field(gt=0, le=600)] = 10.0
     import_timeout_seconds: Annotated[float, Field(gt=0, le=3600)] = 600.0
@@ -41,6 +48,10 @@ class Settings(BaseSettings):
     auth_jwks_url: str | None = None
     auth_audience: str = "peergraph"
     auth_issuer: str | None = None
+    # Sign-in and claims: a token is refused once its `iat` is older than this, or its `exp`
+    # farther than this from now; a user has at most this many claims waiting for an admin.
+    auth_max_token_lifetime_seconds: Annotated[int, Field(ge=60, le=30 * 86_400)] = 86_400
+    max_pending_claims: Annotated[int, Field(ge=1, le=1000)] = 5
     invite_daily_limit: Annotated[int, Field(ge=1, le=10_000)] = 20
     # What one GraphQL request may ask (server/limits.py).
     max_query_depth: Annotated[int, Field(ge=1)] = 10
@@ -48,6 +59,14 @@ class Settings(BaseSettings):
     max_query_tokens: Annotated[int, Field(ge=1)] = 2000
     max_query_cost: Annotated[int, Field(ge=1)] = 10_000
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1_000_000
+    # Request size and shared state (server/limits.py, server/http.py, server/persisted.py):
+    # a document's characters (checked before it is lexed), the request headers' bytes, how
+    # deep `variables` may nest, and the persisted-query store (pinned documents not counted).
+    max_query_chars: Annotated[int, Field(ge=1000)] = 20_000
+    max_header_bytes: Annotated[int, Field(ge=4096)] = 16_384
+    max_variables_depth: Annotated[int, Field(ge=2, le=200)] = 32
+    persisted_queries_max_entries: Annotated[int, Field(ge=1)] = 1000
+    persisted_queries_max_bytes: Annotated[int, Field(ge=10_000)] = 2_000_000
     # On for local use; switch both off in production.
     graphiql: bool = True
     introspection: bool = True
@@ -74,7 +93,35 @@ class Settings(BaseSettings):
 
     @property
     def neo4j_auth(self) -> tuple[str, str] | None:
-        return (self.neo4j_user, self.neo4j_password) if self.neo4j_password else None
+        """NEO4J_PASSWORD, else the embedded launcher's password file for a Neo4j on loopback
+        (never sent elsewhere); the embedded URI without either is a ConfigError."""
+        password = self.neo4j_password or self._embedded_password()
+        if password:
+            return (self.neo4j_user, password)
+        if self.neo4j_uri == EMBEDDED_URI:
+            raise ConfigError(
+                f"no password for the embedded Neo4j: {self.neo4j_password_file} is missing or"
+                " empty; start it with `make run` or `make neo4j`, or set NEO4J_PASSWORD"
+            )
+        return None
+
+    def _embedded_password(self) -> str:
+        if not on_loopback(self.neo4j_uri):
+            return ""
+        try:
+            return self.neo4j_password_file.read_text("utf-8").strip()
+        except OSError:
+            return ""
+
+
+def on_loopback(uri: str) -> bool:
+    host = urlsplit(uri).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def load_settings() -> Settings:

@@ -1,20 +1,21 @@
 """The explorer page: /explore/{id} and its assets (the page's own files and cytoscape.js).
 
 The page is static; it reads the id from its own address and asks /graphql for everything,
-the profile through the ProfilePage query's hash (a persisted query), so no data is rendered
+each document by its hash (a persisted query, server/page_documents.py), so no data is rendered
 into HTML here and nothing a user typed reaches the markup.
 """
 
 import functools
+import html
+import json
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from schema import PROFILE_PAGE
-from server.persisted import sha256
+from server.page_documents import PAGE_HASHES, PAGE_QUERIES
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 STATIC = WEB / "static"
@@ -27,6 +28,9 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
+# An old `?token=` sign-in link must not travel on in the Referer of the page's own requests
+# (its styles and scripts load before its script takes the token out of the address).
+HEADERS = {"content-security-policy": CSP, "referrer-policy": "no-referrer"}
 MISSING = (
     "<!doctype html><title>peergraph explorer</title><h1>The explorer page is not installed"
     "</h1><p>Its browser libraries are missing: run <code>make setup</code> (it runs "
@@ -36,21 +40,30 @@ MISSING = (
 
 @functools.cache
 def page_html() -> str:
-    """The page, read and given the ProfilePage hash once per process."""
-    html = (STATIC / "explore.html").read_text("utf-8")
-    return html.replace("{{PROFILE_PAGE_HASH}}", sha256(PROFILE_PAGE))
+    """The page, read and given its documents' hashes (name -> sha256) once per process."""
+    page = (STATIC / "explore.html").read_text("utf-8")
+    return page.replace("{{PAGE_DOCUMENT_HASHES}}", html.escape(json.dumps(PAGE_HASHES)))
 
 
 async def explore_page(request: Request) -> Response:
     if not (CYTOSCAPE / "cytoscape.min.js").is_file():
         return HTMLResponse(MISSING, status_code=503)
-    return HTMLResponse(page_html(), headers={"content-security-policy": CSP})
+    return HTMLResponse(page_html(), headers=HEADERS)
+
+
+async def page_document(request: Request) -> Response:
+    """A page document's text by its operation name, for a service that forgot its hash."""
+    text = PAGE_QUERIES.get(request.path_params["name"])
+    if text is None:
+        return PlainTextResponse("no page document has that name", status_code=404)
+    return PlainTextResponse(text, media_type="application/graphql; charset=utf-8")
 
 
 def routes() -> list[BaseRoute]:
     return [
         Route("/explore", explore_page),
         Route("/explore/{id:path}", explore_page),
+        Route("/assets/queries/{name}.graphql", page_document),
         Mount("/assets/vendor", StaticFiles(directory=CYTOSCAPE, check_dir=False)),
         Mount("/assets", StaticFiles(directory=STATIC)),
     ]

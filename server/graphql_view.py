@@ -14,23 +14,82 @@ from strawberry.types import ExecutionResult
 
 from resolvers.context import Context
 from schema import PROFILE_PAGE
-from server.http import error_response
+from server.http import error_response, nests_deeper
 from server.media import GRAPHQL_RESPONSE, JSON, negotiate
-from server.persisted import PersistedQueries, PersistedQueryError, error_body
+from server.page_documents import PAGE_DOCUMENTS
+from server.persisted import (
+    PersistedQueries,
+    PersistedQueryError,
+    error_body,
+    requested_hash,
+)
 
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
+# The documents the service's own pages send: known by hash from the start, never evicted.
+PINNED_DOCUMENTS: tuple[str, ...] = PAGE_DOCUMENTS
 
 
 class GraphQLView(GraphQL[Context, None]):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        persisted: PersistedQueries | None = None,
+        max_variables_depth: int = 32,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.persisted = PersistedQueries(PROFILE_PAGE)
+        self.persisted = persisted or PersistedQueries(*PINNED_DOCUMENTS)
+        self.max_variables_depth = max_variables_depth
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The body of a POST, or the `variables`/`extensions` of a GET: a JSON object (an
+        array is a batch, which the view refuses), or a 400."""
+        try:
+            value = json.loads(data)
+        except RecursionError:
+            raise HTTPException(400, "the JSON nests too deeply: send flatter values") from None
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, 'expected a JSON object, such as {"query": "{ __typename }"}')
+        return value
 
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         data = await super().parse_http_body(request)
-        return data if isinstance(data, list) else self.persisted.resolve(data)
+        if isinstance(data, list):
+            return data
+        for name in ("variables", "extensions"):
+            if nests_deeper(getattr(data, name), self.max_variables_depth):
+                raise HTTPException(
+                    400,
+                    f"`{name}` nest deeper than {self.max_variables_depth} levels"
+                    " (MAX_VARIABLES_DEPTH): send flatter values",
+                )
+        return self.persisted.resolve(data)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        result = await super().execute_single(
+            request=request,
+            request_adapter=request_adapter,
+            sub_response=sub_response,
+            context=context,
+            root_value=root_value,
+            request_data=request_data,
+        )
+        # A document sent with its hash is kept only once it ran: parsed, validated, within
+        # every limit. What failed before execution would fill the store for nothing.
+        digest = requested_hash(request_data)
+        if digest and request_data.query and not before_execution(result):
+            self.persisted.keep(digest, request_data.query)
+        return result
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -59,7 +118,7 @@ class GraphQLView(GraphQL[Context, None]):
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         data = await super().process_result(request, result)
-        if result.data is None and result.errors and all(e.path is None for e in result.errors):
+        if before_execution(result):
             # Failed before execution (syntax, validation, a limit): the GraphQL spec leaves
             # the data entry out, which is how a client tells this from a failed field.
             data.pop("data", None)
@@ -83,6 +142,12 @@ class GraphQLView(GraphQL[Context, None]):
             "React.useState(\n          parameters.variables,",
             f"React.useState(\n          parameters.variables || {variables},",
         )
+
+
+def before_execution(result: ExecutionResult) -> bool:
+    """Whether the request failed before any field ran: no data, no error with a path."""
+    errors = result.errors or []
+    return result.data is None and bool(errors) and all(e.path is None for e in errors)
 
 
 def refusal(method: str, exc: HTTPException) -> Response:

@@ -1,7 +1,11 @@
 """HTTP-level refusals, shaped as GraphQL responses so every client can read them."""
 
+from typing import Any
+
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.config import Settings
 
 CODES = {
     400: "BAD_REQUEST",
@@ -9,6 +13,7 @@ CODES = {
     406: "NOT_ACCEPTABLE",
     413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
+    431: "REQUEST_HEADERS_TOO_LARGE",
 }
 
 
@@ -57,3 +62,52 @@ class BodyLimit:
 
 class BodyTooLarge(Exception):
     pass
+
+
+class HeaderLimit:
+    """Refuses a request whose headers add up to more than `max_bytes` with 431, before any
+    other middleware or the app reads them (a 32 MB Authorization header was verified)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            size = sum(len(name) + len(value) + 4 for name, value in scope["headers"])
+            if size > self.max_bytes:
+                await self.refuse(scope, receive, send, size)
+                return
+        await self.app(scope, receive, send)
+
+    async def refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1009})
+            return
+        message = (
+            f"the request headers are {size} bytes, over the limit of {self.max_bytes}"
+            " (MAX_HEADER_BYTES): send fewer or shorter headers"
+        )
+        await error_response(431, message, {"connection": "close"})(scope, receive, send)
+
+
+def uvicorn_limits(settings: Settings) -> dict[str, Any]:
+    """uvicorn's own bound on a request head, so an endless header is dropped before it is
+    buffered: h11 has one (httptools, uvicorn's default, has none and buffers any size).
+    Heads between MAX_HEADER_BYTES and this bound get HeaderLimit's GraphQL-shaped 431; the
+    margin leaves room for the request line (a GET carries its query there)."""
+    return {"http": "h11", "h11_max_incomplete_event_size": 4 * settings.max_header_bytes}
+
+
+def nests_deeper(value: object, limit: int) -> bool:
+    """Whether JSON-decoded `value` nests objects and arrays more than `limit` levels deep
+    (an object or array is one level). Iterative: the depth it checks is the client's."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            if depth > limit:
+                return True
+            stack.extend((child, depth + 1) for child in item)
+    return False

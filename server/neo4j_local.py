@@ -22,11 +22,18 @@ class EmbeddedNeo4j:
     page_cache: str = "256m"
     heap: str = "1g"
     uri: str | None = None
+    # The `neo4j` user's password; None: the one kept in `password_file` (random at first).
+    # Known once started: the launcher always leaves the password in force in that file.
+    password: str | None = field(default=None, repr=False)
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
     def port_file(self) -> Path:
         return self.data_dir / "bolt-address"
+
+    @property
+    def password_file(self) -> Path:
+        return self.data_dir / "neo4j-password"
 
     @property
     def log_file(self) -> Path:
@@ -55,11 +62,15 @@ class EmbeddedNeo4j:
             "JAVA_OPTS": f"-Xmx{self.heap}",
             "PEERGRAPH_NEO4J_EXIT_WITH_PARENT": "1",
         }
+        # Through the environment, not a flag: other local users can read a command line.
+        if self.password is not None:
+            env["NEO4J_LOCAL_PASSWORD"] = self.password
         with self.log_file.open("ab") as log:
             self.process = subprocess.Popen(
                 args, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, env=env
             )
         self.uri = self._wait_ready()
+        self.password = self.password_file.read_text("utf-8").strip()
         return self.uri
 
     def _wait_ready(self) -> str:

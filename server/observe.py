@@ -8,11 +8,13 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
 from resolvers.context import Context
+from server.extensions import classify
 from server.metrics import record_request
 
 log = logging.getLogger("peergraph.request")
@@ -42,19 +44,33 @@ class RequestId:
 
 
 class RequestLog(SchemaExtension):
-    """After each operation: the metrics, and a JSON line with what it cost."""
+    """After each operation: the metrics, and a JSON line with what it cost. Metrics name only
+    the operations in `known` (the service's own documents); the log line names any."""
+
+    def __init__(self, known: frozenset[str] = frozenset()) -> None:
+        self.known = known
 
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
-        yield
+        try:
+            yield
+        except GraphQLError as refused:
+            # A limit raised before parsing (server/limits.py): the request ends with it.
+            self.record(started, [refused])
+            raise
+        self.record(started, getattr(self.execution_context.result, "errors", None) or [])
+
+    def record(self, started: float, errors: list[Any]) -> None:
         context = self.execution_context.context
         if not isinstance(context, Context):
             return
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None) or []
         line = entry(self.execution_context.operation_name, context, started, errors)
         record_request(
-            line["operation"], line["ms"] / 1000, context.runner.stats.by_name, line["errors"]
+            line["operation"],
+            line["ms"] / 1000,
+            context.runner.stats.by_name,
+            line["errors"],
+            self.known,
         )
         log.info(json.dumps(line))
 
@@ -67,8 +83,18 @@ def entry(
         "operation": operation,
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "cypherStatements": context.runner.stats.statements,
-        "errors": sorted(
-            {(e.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED") for e in errors}
-        ),
+        "errors": sorted({code_of(e) for e in errors}),
         "user": context.auth.viewer.id if context.auth.viewer else None,
     }
+
+
+def code_of(error: Any) -> str:
+    """The code the client sees: an error is masked (and given its code) only after this
+    extension runs, so an unexpected one is classified here as the masking will."""
+    code = (error.extensions or {}).get("code")
+    if code:
+        return str(code)
+    original = getattr(error, "original_error", None)
+    if original is None or isinstance(original, GraphQLError):
+        return "GRAPHQL_VALIDATION_FAILED"
+    return classify(original)[0]

@@ -3,6 +3,7 @@ with a throwaway data folder, or the disposable database PEERGRAPH_TEST_NEO4J_UR
 (it is wiped)."""
 
 import os
+import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -18,13 +19,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "neo4j-seed" / "profile"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """One random Neo4j password per session, set before any test builds Settings or starts a
+    subprocess: every EmbeddedNeo4j starts with it and pydantic-settings fills it in everywhere.
+    A disposable external database keeps the NEO4J_PASSWORD it was given."""
+    if not os.environ.get("PEERGRAPH_TEST_NEO4J_URI"):
+        os.environ["NEO4J_PASSWORD"] = secrets.token_urlsafe(24)
+
+
+def neo4j_password() -> str:
+    return os.environ["NEO4J_PASSWORD"]
+
+
 @pytest.fixture(scope="session")
 def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     external = os.environ.get("PEERGRAPH_TEST_NEO4J_URI")
     if external:
         yield external
         return
-    neo4j = EmbeddedNeo4j(tmp_path_factory.mktemp("neo4j"))
+    neo4j = EmbeddedNeo4j(tmp_path_factory.mktemp("neo4j"), password=neo4j_password())
     try:
         yield neo4j.start()
     finally:
@@ -34,7 +47,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def own_neo4j(tmp_path: Path) -> Iterator[EmbeddedNeo4j]:
     """A Neo4j of this test's own, so stopping, killing or wiping it disturbs no other test."""
-    neo4j = EmbeddedNeo4j(tmp_path / "neo4j")
+    neo4j = EmbeddedNeo4j(tmp_path / "neo4j", password=neo4j_password())
     neo4j.start()
     yield neo4j
     neo4j.stop()

@@ -1,8 +1,13 @@
 """The analysts' side: the example queries return their documented columns on the seed and on
-a generated graph, and `peergraph cypher` reads, refuses writes, limits rows and formats."""
+a generated graph, and `peergraph cypher` reads, refuses writes, limits rows and formats.
+
+The console stays read-only: it asks Neo4j for the statement's plan first and refuses, before
+anything runs, whatever is not a read of the graph (LOAD CSV, SHOW/TERMINATE TRANSACTIONS,
+administration commands, procedures outside its list, writes), naming what it refused."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +15,14 @@ from typing import Any
 
 import pytest
 
+from cypher import load
 from cypher.runner import CypherRunner
+from helpers import graph_counts
 from ingest.generate import generate
 from ingest.importer import import_paths
-from server.analyst import ANALYST, parse_params, run_read, statement_text
+from server.analyst import ANALYST, AnalystError, parse_params, refusals, run_read, statement_text
+from server.app import make_runner
+from server.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES: dict[str, tuple[dict[str, Any], list[str]]] = {
@@ -171,3 +180,189 @@ def test_params_parse_json_or_text() -> None:
         "ids": ["a"],
         "name": "Jian Jiao",
     }
+
+
+# What the console must refuse, and the words its refusal must name. The first six are the
+# issue's; the rest are their cousins: nested, commented, on another database, or a write.
+REFUSED = {
+    "LOAD CSV FROM 'file:///etc/hostname' AS line RETURN line": "LOAD CSV",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'": "TERMINATE TRANSACTIONS",
+    "SHOW USERS": "administration command",
+    "SHOW TRANSACTIONS": "SHOW TRANSACTIONS",
+    "CALL db.clearQueryCaches()": "CALL db.clearQueryCaches",
+    "CREATE (:Pwned {by: 'analyst'})": "CREATE",
+}
+ALSO_REFUSED = {
+    "// a header first\nLOAD CSV FROM 'file:///etc/hostname' AS line RETURN line": "LOAD CSV",
+    "MATCH (r:Researcher) CALL (r) { LOAD CSV FROM 'http://127.0.0.1:9/' + r.id AS line"
+    " RETURN line } RETURN line": "LOAD CSV",
+    "SHOW SETTINGS": "SHOW SETTINGS",
+    "CALL dbms.listConfig()": "CALL dbms.listConfig",
+    "CALL db.stats.retrieve('QUERIES')": "CALL db.stats.retrieve",
+    "CALL tx.setMetaData({by: 'analyst'})": "CALL tx.setMetaData",
+    "CALL () { MATCH (n) RETURN n } IN TRANSACTIONS RETURN count(n) AS n": "IN TRANSACTIONS",
+    "USE system CALL db.labels()": "database system",
+    "CREATE USER mallory SET PASSWORD 'not-a-secret-at-all'": "administration command",
+    "CREATE INDEX pwned FOR (n:Pwned) ON (n.by)": "CREATE INDEX",
+    "MATCH (r:Researcher {id: 'A-jian-jiao'}) SET r.name = 'pwned'": "SET",
+    "MERGE (:Pwned {by: 'analyst'})": "MERGE",
+    "MATCH (w:Work) DETACH DELETE w": "DETACH DELETE",
+    "PROFILE MATCH (n) RETURN count(n) AS n": "PROFILE",
+}
+
+
+async def read(runner: CypherRunner, text: str, **params: Any) -> list[list[Any]]:
+    """What the console prints for `text` (its rows), or the AnalystError it raises."""
+    _, rows, _ = await run_read(runner.driver, runner.database, text, params, 30, 1000)
+    return rows
+
+
+async def names_and_indexes(runner: CypherRunner) -> tuple[int, int, str, list[str]]:
+    """The graph's size, the seed researcher's name and the index names: what a write changes."""
+    nodes, relationships = await graph_counts(runner)
+    async with runner.driver.session(database=runner.database) as session:
+        jian = await (
+            await session.run("MATCH (r:Researcher {id: 'A-jian-jiao'}) RETURN r.name AS name")
+        ).single()
+        indexes = await (
+            await session.run("SHOW INDEXES YIELD name RETURN collect(name) AS n")
+        ).single()
+    assert jian is not None and indexes is not None
+    return nodes, relationships, jian["name"], sorted(indexes["n"])
+
+
+@pytest.mark.parametrize("statement", [*REFUSED, *ALSO_REFUSED])
+async def test_the_console_refuses_what_is_not_a_read_and_names_it(
+    runner: CypherRunner, statement: str
+) -> None:
+    named = {**REFUSED, **ALSO_REFUSED}[statement]
+    before = await names_and_indexes(runner)
+
+    with pytest.raises(AnalystError) as refused:
+        await read(runner, statement)
+
+    assert "only reads" in str(refused.value)
+    assert named in str(refused.value)
+    assert await names_and_indexes(runner) == before
+
+
+async def test_terminate_is_refused_before_it_runs(runner: CypherRunner) -> None:
+    # A live transaction of someone else's, found by its metadata; the console must not end it.
+    async with runner.driver.session(database=runner.database) as theirs:
+        victim = await theirs.begin_transaction(metadata={"peergraph": "victim"})
+        await (await victim.run("RETURN 1")).consume()
+        async with runner.driver.session(database=runner.database) as admin:
+            found = await (
+                await admin.run(
+                    "SHOW TRANSACTIONS YIELD transactionId, metaData"
+                    " WHERE metaData.peergraph = 'victim' RETURN transactionId"
+                )
+            ).single()
+        assert found is not None
+
+        with pytest.raises(AnalystError, match="TERMINATE TRANSACTIONS"):
+            await read(runner, "TERMINATE TRANSACTIONS $id", id=found["transactionId"])
+
+        still = await (await victim.run("RETURN 1 AS one")).single()
+        await victim.commit()
+    assert still is not None and still["one"] == 1
+
+
+async def test_an_administration_command_is_refused_and_not_run(runner: CypherRunner) -> None:
+    with pytest.raises(AnalystError, match="administration command"):
+        await read(runner, "CREATE USER mallory SET PASSWORD 'not-a-secret-at-all'")
+
+    async with runner.driver.session(database="system") as system:
+        users = await (await system.run("SHOW USERS YIELD user RETURN collect(user) AS u")).single()
+    assert users is not None and "mallory" not in users["u"]
+
+
+async def test_the_embedded_neo4j_has_no_plugin_functions_or_procedures(
+    runner: CypherRunner,
+) -> None:
+    # The plan shows procedures but not the functions a statement calls: the console relies on
+    # Neo4j Community shipping no function that reaches outside the graph (files, URLs).
+    # A plugin (APOC's apoc.load.*, say) would need a check of its own here.
+    async with runner.driver.session(database=runner.database) as session:
+        functions = await (
+            await session.run(
+                "SHOW FUNCTIONS YIELD name, isBuiltIn WHERE NOT isBuiltIn RETURN name"
+            )
+        ).values()
+        procedures = await (
+            await session.run(
+                "SHOW PROCEDURES YIELD name WHERE NOT name STARTS WITH 'db.'"
+                " AND NOT name STARTS WITH 'dbms.' AND NOT name STARTS WITH 'tx.' RETURN name"
+            )
+        ).values()
+    assert functions == []
+    assert procedures == []
+
+
+async def test_the_read_procedures_and_schema_commands_work(runner: CypherRunner) -> None:
+    labels = await read(runner, "CALL db.labels() YIELD label RETURN label ORDER BY label")
+    types = await read(runner, "CALL db.relationshipTypes()")
+    keys = await read(runner, "CALL db.propertyKeys()")
+    found = await read(
+        runner,
+        "CALL db.index.fulltext.queryNodes('researcher_name', $q) YIELD node RETURN node.id",
+        q="jiao",
+    )
+    indexes = await read(runner, "SHOW INDEXES YIELD name RETURN name")
+    constraints = await read(runner, "SHOW CONSTRAINTS YIELD name RETURN name")
+    for text in (
+        "CALL db.schema.visualization()",
+        "CALL db.schema.nodeTypeProperties()",
+        "CALL db.schema.relTypeProperties()",
+        "SHOW PROCEDURES",
+        "SHOW FUNCTIONS",
+        # The seed has no relationship full-text index; its plan passing is what counts here.
+        "EXPLAIN CALL db.index.fulltext.queryRelationships('none', 'x')",
+    ):
+        await read(runner, text)
+
+    assert {"Researcher", "Work", "Topic", "Institution"} <= {row[0] for row in labels}
+    assert ["AUTHORED"] in types
+    assert ["id"] in keys
+    assert ["A-jian-jiao"] in found
+    assert ["researcher_name"] in indexes
+    assert ["researcher_id"] in constraints
+
+
+async def test_every_read_the_service_ships_passes_the_check(runner: CypherRunner) -> None:
+    # The allowed operators cover what the service's own reads plan to, not only the examples.
+    names = sorted(p.stem for p in (ROOT / "cypher").glob("*.cypher"))
+    async with runner.driver.session(database=runner.database) as session:
+        for name in names:
+            explained = await session.run("EXPLAIN " + load(name))
+            summary = await explained.consume()
+            assert summary.plan is not None, name
+            if summary.query_type == "r":
+                assert refusals(summary.plan, runner.database) == [], name
+
+
+@pytest.mark.parametrize("statement", list(REFUSED))
+def test_the_cli_refuses_what_is_not_a_read(
+    neo4j_uri: str, shared_runner: object, statement: str
+) -> None:
+    result = cli(statement, uri=neo4j_uri)
+
+    assert result.returncode == 2
+    assert "only reads" in result.stderr
+    assert REFUSED[statement] in result.stderr
+    assert result.stdout == ""
+
+
+async def test_an_unreachable_neo4j_is_a_message_not_a_traceback(settings: Settings) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    down = settings.model_copy(
+        update={"neo4j_uri": f"bolt://127.0.0.1:{port}", "neo4j_retry_seconds": 0}
+    )
+    runner = make_runner(down)
+    try:
+        with pytest.raises(AnalystError, match=r"unreachable.*NEO4J_URI"):
+            await run_read(runner.driver, runner.database, "RETURN 1", {}, 5, 10)
+    finally:
+        await runner.driver.close()

@@ -12,8 +12,13 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.testclient import TestClient
 
+from cypher.runner import CypherRunner
+from factories import cloned_seed, load
+from helpers import execute
+from resolvers.viewer import Viewer
+from server import cli
 from server.app import create_app
-from server.auth import mint
+from server.auth import Authenticator, mint
 from server.config import Settings
 
 SECRET = "s" * 40
@@ -49,8 +54,10 @@ def jwks_url(rsa_key: rsa.RSAPrivateKey) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def auth_settings(neo4j_uri: str, jwks_url: str) -> Settings:
-    return Settings(neo4j_uri=neo4j_uri, auth_jwt_secret=SECRET, auth_jwks_url=jwks_url)
+def auth_settings(settings: Settings, jwks_url: str) -> Settings:
+    return settings.model_copy(
+        update={"auth_jwt_secret": SECRET, "auth_jwks_url": jwks_url, "debug_cypher": False}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +74,8 @@ def ask(client: TestClient, query: str, token: str | None = None) -> Any:
 
 
 def rs256(key: rsa.RSAPrivateKey, **claims: Any) -> str:
-    payload = {"aud": "peergraph", "exp": int(time.time()) + 60, **claims}
+    now = int(time.time())
+    payload = {"aud": "peergraph", "iat": now, "exp": now + 60, **claims}
     return jwt.encode(payload, key, algorithm="RS256", headers={"kid": "test-key"})
 
 
@@ -97,7 +105,12 @@ def test_no_token_means_no_viewer_and_public_reads(client: TestClient) -> None:
         (lambda s, k: "not.a.token", "refused"),
         (
             lambda s, k: jwt.encode(
-                {"sub": "u1", "aud": "peergraph", "exp": int(time.time()) + 60},
+                {
+                    "sub": "u1",
+                    "aud": "peergraph",
+                    "iat": int(time.time()),
+                    "exp": int(time.time()) + 60,
+                },
                 "x" * 40,
                 algorithm="HS256",
             ),
@@ -105,7 +118,12 @@ def test_no_token_means_no_viewer_and_public_reads(client: TestClient) -> None:
         ),
         (
             lambda s, k: jwt.encode(
-                {"sub": "u1", "aud": "elsewhere", "exp": int(time.time()) + 60},
+                {
+                    "sub": "u1",
+                    "aud": "elsewhere",
+                    "iat": int(time.time()),
+                    "exp": int(time.time()) + 60,
+                },
                 SECRET,
                 algorithm="HS256",
             ),
@@ -119,7 +137,12 @@ def test_no_token_means_no_viewer_and_public_reads(client: TestClient) -> None:
         ),
         (
             lambda s, k: jwt.encode(
-                {"sub": "u1", "aud": "peergraph", "exp": int(time.time()) + 60},
+                {
+                    "sub": "u1",
+                    "aud": "peergraph",
+                    "iat": int(time.time()),
+                    "exp": int(time.time()) + 60,
+                },
                 "",
                 algorithm="none",
             ),
@@ -156,3 +179,153 @@ def test_mutations_are_never_run_over_get(client: TestClient, auth_settings: Set
     assert ask(client, '{ researcher(id: "A-jian-jiao") { counts { followers } } }')["data"][
         "researcher"
     ]["counts"] == {"followers": 0}
+
+
+def hs256(**claims: Any) -> str:
+    """A token signed with the secret: issued now, valid a minute, unless a claim says else
+    (None leaves the claim out)."""
+    now = int(time.time())
+    payload = {"aud": "peergraph", "sub": "u1", "iat": now, "exp": now + 60, **claims}
+    return jwt.encode({k: v for k, v in payload.items() if v is not None}, SECRET, "HS256")
+
+
+def refusal(client: TestClient, token: str, query: str = VIEWER) -> str:
+    """The message of the UNAUTHENTICATED error the token gets."""
+    response = ask(client, query, token)
+    assert response["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}, response
+    return str(response["errors"][0]["message"])
+
+
+# --- a token's subject must name a user -----------------------------------------------------
+
+BLANK_SUB_TARGET = "A-b1-jian-jiao"
+BLANK_SUB_MUTATIONS = {
+    "updateResearcherProfile": f'mutation {{ updateResearcherProfile(input: {{researcherId: "{BLANK_SUB_TARGET}", description: "mine now"}}) {{ researcher {{ description }} }} }}',
+    "confirmWorks": f'mutation {{ confirmWorks(input: {{researcherId: "{BLANK_SUB_TARGET}", workIds: ["W-b1-arxiv-2002.06275"]}}) {{ confirmed }} }}',
+    "splitResearcher": f'mutation {{ splitResearcher(input: {{researcherId: "{BLANK_SUB_TARGET}", workIds: ["W-b1-arxiv-2002.06275"]}}) {{ newResearcher {{ id }} }} }}',
+    "respondToInvitation": "mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, accept: true}) { invitationId } }",
+}
+
+
+@pytest.fixture(scope="module")
+async def orphan_invitation(
+    shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """A copy of the seed, and a pending invitation to a researcher whose owner let go of it."""
+    await load(shared_runner, tmp_path_factory.mktemp("blank-sub"), cloned_seed("b1"))
+    owner = Viewer(id="b1-owner", email="o@microsoft.com", email_verified=True)
+    steps = [
+        (
+            'mutation { claimResearcher(input: {researcherId: "A-b1-ruofei-zhang"}) { status } }',
+            owner,
+        ),
+        (
+            'mutation { updateResearcherProfile(input: {researcherId: "A-b1-ruofei-zhang", openToCollaborate: true}) { userErrors { code } } }',
+            owner,
+        ),
+        (
+            'mutation { inviteToCollaborate(input: {researcherId: "A-b1-ruofei-zhang", message: "hi"}) { invitationId } }',
+            Viewer(id="b1-friend"),
+        ),
+        (
+            'mutation { releaseClaim(input: {researcherId: "A-b1-ruofei-zhang"}) { userErrors { code } } }',
+            owner,
+        ),
+    ]
+    data: list[Any] = []
+    for query, viewer in steps:
+        result, _ = await execute(shared_runner, query, viewer=viewer)
+        assert result.errors is None, result.errors
+        data.append(result.data)
+    return str(data[2]["inviteToCollaborate"]["invitationId"])
+
+
+@pytest.mark.parametrize("sub", ["", "   ", 123, ["u1"]], ids=["empty", "blank", "int", "list"])
+def test_a_token_whose_subject_names_nobody_is_unauthenticated(
+    client: TestClient, sub: Any
+) -> None:
+    assert "sub" in refusal(client, hs256(sub=sub))
+
+
+@pytest.mark.parametrize("sub", ["", "  \t"], ids=["empty", "blank"])
+@pytest.mark.parametrize("name", sorted(BLANK_SUB_MUTATIONS))
+def test_a_blank_subject_owns_no_unclaimed_researcher(
+    client: TestClient, orphan_invitation: str, name: str, sub: str
+) -> None:
+    response = client.post(
+        "/graphql",
+        json={"query": BLANK_SUB_MUTATIONS[name], "variables": {"id": orphan_invitation}},
+        headers={"authorization": f"Bearer {hs256(sub=sub)}"},
+    )
+
+    body = response.json()
+    assert body["data"] is None, body
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]
+
+
+# --- tokens live at most AUTH_MAX_TOKEN_LIFETIME_SECONDS ----------------------------------------
+
+HOUR = 3600
+
+
+@pytest.mark.parametrize(
+    ("claims", "reason"),
+    [
+        ({"iat": None}, "iat"),
+        ({"iat": int(time.time()) - 25 * HOUR}, "issued more than 24 hours ago"),
+        ({"iat": int(time.time()) + 600}, "in the future"),
+        ({"exp": int(time.time()) + 25 * HOUR}, "longer than 24 hours"),
+        ({"iat": "yesterday"}, "iat"),
+    ],
+    ids=["no-iat", "old-iat", "future-iat", "far-exp", "text-iat"],
+)
+def test_a_token_past_the_maximum_lifetime_is_refused(
+    client: TestClient, claims: dict[str, Any], reason: str
+) -> None:
+    assert reason in refusal(client, hs256(**claims))
+
+
+def test_a_token_within_the_maximum_lifetime_is_accepted(client: TestClient) -> None:
+    now = int(time.time())
+    almost_a_day_old = hs256(sub="old-enough", iat=now - 23 * HOUR, exp=now + HOUR)
+    a_little_skew = hs256(sub="skewed", iat=now + 20)
+
+    assert ask(client, VIEWER, almost_a_day_old)["data"]["viewer"]["id"] == "old-enough"
+    assert ask(client, VIEWER, a_little_skew)["data"]["viewer"]["id"] == "skewed"
+
+
+async def test_the_maximum_lifetime_is_a_setting(auth_settings: Settings) -> None:
+    short = Authenticator(auth_settings.model_copy(update={"auth_max_token_lifetime_seconds": 600}))
+    now = int(time.time())
+
+    refused = await short.authenticate(f"Bearer {hs256(exp=now + 601 + 60)}")
+    accepted = await short.authenticate(f"Bearer {hs256(exp=now + 590)}")
+
+    assert refused.viewer is None and "longer than 10 minutes" in str(refused.problem)
+    assert accepted.viewer is not None and accepted.viewer.id == "u1"
+
+
+def test_peergraph_token_refuses_a_ttl_over_the_maximum(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AUTH_JWT_SECRET", SECRET)
+
+    assert cli.main(["token", "--user", "u1", "--ttl", str(25 * HOUR)]) == 2
+    assert "at most 86400 seconds" in capsys.readouterr().err
+    assert cli.main(["token", "--user", "u1", "--ttl", str(24 * HOUR)]) == 0
+    token = capsys.readouterr().out.strip()
+    assert jwt.decode(token, SECRET, ["HS256"], audience="peergraph")["sub"] == "u1"
+
+
+# --- a token is small --------------------------------------------------------------------------
+
+
+def test_a_token_over_8_kib_is_refused_before_it_is_decoded(client: TestClient) -> None:
+    signed = hs256(sub="padded", padding="p" * 9000)
+    garbage = "x" * 9000
+
+    assert "larger than 8192 bytes" in refusal(client, signed)
+    assert "larger than 8192 bytes" in refusal(client, garbage)
+    assert ask(client, VIEWER, hs256(sub="fits", padding="p" * 6000))["data"] == {
+        "viewer": {"id": "fits", "email": None, "admin": False}
+    }

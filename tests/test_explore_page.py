@@ -1,25 +1,30 @@
 """The explorer page in a real headless Chromium against the real service and Neo4j."""
 
+import json
 import os
 import re
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, Request, Route, async_playwright, expect
 
 from cypher.runner import CypherRunner
 from factories import load, work
 from helpers import execute
 from served import Served
 from server.auth import mint
+from server.cli import sign_in_link
 from server.config import Settings
+from server.page_documents import PAGE_HASHES
 
 CHROMIUM = os.environ.get("PEERGRAPH_CHROMIUM") or shutil.which("chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SECRET = "explorer-page-tests-" + "s" * 20
 ALL_KINDS = "INSTITUTION,RESEARCHER,TOPIC,WORK"
+NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 
 # The first pages plan their Cypher on a cold Neo4j: seconds, on a busy 2-core machine.
 expect.set_options(timeout=30_000)
@@ -33,7 +38,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def site_settings(neo4j_uri: str) -> Settings:
-    return Settings(neo4j_uri=neo4j_uri, auth_jwt_secret=SECRET)
+    # Cold plans on a busy 2-core machine (other suites running) can pass the 10 s default.
+    return Settings(neo4j_uri=neo4j_uri, auth_jwt_secret=SECRET, neo4j_query_timeout_seconds=60)
 
 
 @pytest.fixture(scope="module")
@@ -167,10 +173,20 @@ async def test_signed_in_the_page_loads_more_works_and_follows(
     site: str, site_settings: Settings, page: Page, prolific: str, runner: CypherRunner
 ) -> None:
     token = mint(site_settings, {"sub": "web-follower", "email": "someone@example.org"})
-    await page.goto(f"{site}/explore/{prolific}?token={token}")
+    # The very link `make run` prints, for this researcher.
+    await page.goto(sign_in_link(site, token, prolific))
+
+    await expect(page.locator("#signin")).to_contain_text("Sign in as someone@example.org?")
+    assert "token" not in page.url
+    await page.locator("#signin-confirm").click()
+    await expect(page.locator("#session")).to_contain_text("Signed in as someone@example.org")
+    await expect(page.locator("#signin")).to_be_hidden()
+    assert await page.evaluate("localStorage.getItem('peergraph-token')") == token
+    assert "token" not in page.url
+    # The page is drawn again, signed in.
+    await expect(page.locator("#claim")).to_have_text("Claim this author")
 
     await expect(page.locator("#works > li")).to_have_count(20)
-    assert "token" not in page.url
     await page.locator("#more-works").click()
     await expect(page.locator("#works > li")).to_have_count(25)
     await expect(page.locator("#more-works")).to_be_hidden()
@@ -188,6 +204,134 @@ async def test_signed_in_the_page_loads_more_works_and_follows(
     )
     assert result.errors is None
     assert result.data == {"researcher": {"counts": {"followers": 1}}}
+
+
+def graphql_requests(page: Page) -> list[Request]:
+    """Every request the page sends to /graphql, as it sends them."""
+    sent: list[Request] = []
+    page.on("request", lambda r: sent.append(r) if r.url.endswith("/graphql") else None)
+    return sent
+
+
+def body(request: Request) -> dict[str, Any]:
+    data = request.post_data_json
+    assert isinstance(data, dict)
+    return data
+
+
+async def authorizations(sent: list[Request]) -> list[str]:
+    headers = [await r.all_headers() for r in sent]
+    return [h["authorization"] for h in headers if "authorization" in h]
+
+
+@pytest.mark.parametrize("carrier", ["#token=", "?token="])
+async def test_a_link_with_someone_elses_token_does_not_sign_the_victim_in(
+    site: str, site_settings: Settings, page: Page, prolific: str, carrier: str
+) -> None:
+    attacker = mint(site_settings, {"sub": "attacker-1", "email": "mallory@example.org"})
+    sent = graphql_requests(page)
+
+    await page.goto(f"{site}/explore/{prolific}{carrier}{attacker}")
+
+    prompt = page.locator("#signin")
+    await expect(prompt).to_contain_text("Sign in as mallory@example.org?")
+    await expect(prompt).to_contain_text("attacker-1")
+    await expect(prompt).to_contain_text("not yet checked")
+    assert "token" not in page.url
+    await screenshot(page, "explore-sign-in-asks-first")
+    # The page is shown signed out meanwhile: following asks to sign in, and sends nothing.
+    await expect(page.locator("#works > li")).to_have_count(20)
+    await expect(page.locator("#claim")).to_have_text("Log in to claim")
+    await page.locator("#follow").click()
+    await expect(page.locator("#actions [role=status]")).to_contain_text("Sign in to follow")
+    await page.locator("#signin-cancel").click()
+    await expect(prompt).to_be_hidden()
+    await expect(page.locator("#session")).to_have_text("Signed out")
+    await page.reload()
+    await expect(page.locator("#works > li")).to_have_count(20)
+
+    await expect(prompt).to_be_hidden()
+    assert await page.evaluate("localStorage.length") == 0
+    assert sent, "the page asked the service nothing"
+    assert await authorizations(sent) == []
+
+
+async def test_a_token_the_service_refuses_is_not_kept(site: str, page: Page) -> None:
+    forged = mint(
+        Settings(auth_jwt_secret="not-the-site-secret-" + "x" * 20),
+        {"sub": "forger", "email": "forger@example.org"},
+    )
+    await page.goto(f"{site}/explore/A-jian-jiao#token={forged}")
+    await expect(page.locator("#signin")).to_contain_text("Sign in as forger@example.org?")
+
+    await page.locator("#signin-confirm").click()
+
+    await expect(page.locator("#signin [role=status]")).to_contain_text("refused")
+    await expect(page.locator("#signin-confirm")).to_be_disabled()
+    await expect(page.locator("#session")).to_have_text("Signed out")
+    assert await page.evaluate("localStorage.length") == 0
+
+
+async def test_whose_token_it_is_is_shown_as_text_never_as_markup(
+    site: str, site_settings: Settings, page: Page
+) -> None:
+    hostile = '<img src=x id="injected" onerror="document.title=1">'
+    token = mint(site_settings, {"sub": hostile, "email": "<b id='bold'>x</b>@example.org"})
+
+    await page.goto(f"{site}/explore/A-jian-jiao#token={token}")
+
+    await expect(page.locator("#signin")).to_contain_text(hostile)
+    await expect(page.locator("#signin")).to_contain_text("Sign in as <b id='bold'>x</b>@")
+    assert await page.locator("#injected, #bold").count() == 0
+
+
+async def test_the_page_sends_its_documents_by_hash(site: str, page: Page) -> None:
+    sent = graphql_requests(page)
+    for _ in range(2):
+        await page.goto(f"{site}/explore/W-arxiv-2002.06275")
+        await drawn(page)
+        await page.goto(f"{site}/explore/A-jian-jiao")
+        await drawn(page)
+
+    bodies = [body(r) for r in sent]
+    assert {b["operationName"] for b in bodies} == {"NodePage", "ProfilePage"}
+    for sent_body in bodies:
+        hashed = sent_body["extensions"]["persistedQuery"]["sha256Hash"]
+        assert hashed == PAGE_HASHES[sent_body["operationName"]]
+    # The text goes at most once per document (after PERSISTED_QUERY_NOT_FOUND), never again.
+    texts = [b["operationName"] for b in bodies if "query" in b]
+    assert len(texts) == len(set(texts))
+
+
+async def test_a_service_that_forgot_the_pages_documents_gets_their_text(
+    site: str, site_settings: Settings, page: Page
+) -> None:
+    """Whatever evicted them, the page sends a document's text once the hash is unknown."""
+    forgotten = json.dumps(
+        {"errors": [{"message": "PersistedQueryNotFound", "extensions": {"code": NOT_FOUND}}]}
+    )
+    refused: list[str] = []
+
+    async def forget(route: Route) -> None:
+        sent = body(route.request)
+        if "query" in sent:
+            await route.continue_()
+        else:
+            refused.append(sent["operationName"])
+            await route.fulfill(status=200, content_type="application/json", body=forgotten)
+
+    await page.route("**/graphql", forget)
+    token = mint(site_settings, {"sub": "forgotten-reader"})
+    await page.goto(f"{site}/explore/A-jian-jiao#token={token}")
+    await page.locator("#signin-confirm").click()
+    await expect(page.locator("#session")).to_contain_text("Signed in as forgotten-reader")
+
+    await expect(page.locator("h1")).to_have_text("Jian Jiao")
+    await expect(page.locator("#works > li")).to_have_count(9)
+    await drawn(page)
+    await page.goto(f"{site}/explore/I-microsoft")
+    await expect(page.locator("h1")).to_have_text("Microsoft")
+    assert set(refused) == {"SignInCheck", "ProfilePage", "NodePage"}
 
 
 async def test_how_am_i_connected_finds_the_chain_through_a_search(site: str, page: Page) -> None:

@@ -116,3 +116,97 @@ async def test_a_token_problem_is_reported_on_viewer_fields_but_reads_stay_publi
     assert result.errors is not None
     assert result.errors[0].message == "the token has expired: sign in again"
     assert result.errors[0].extensions == {"code": "UNAUTHENTICATED"}
+
+
+NOBODY = Viewer(id="")
+UNCLAIMED = "A-p1-ruofei-zhang"
+OWNER_CHECKED = {
+    "release": f'mutation {{ releaseClaim(input: {{researcherId: "{UNCLAIMED}"}}) {{ researcher {{ id }} }} }}',
+    "update": f'mutation {{ updateResearcherProfile(input: {{researcherId: "{UNCLAIMED}", description: "x"}}) {{ researcher {{ id }} }} }}',
+    "confirm": f'mutation {{ confirmWorks(input: {{researcherId: "{UNCLAIMED}", workIds: ["{WORK}"]}}) {{ confirmed }} }}',
+    "split": f'mutation {{ splitResearcher(input: {{researcherId: "{UNCLAIMED}", workIds: ["{WORK}"]}}) {{ newResearcher {{ id }} }} }}',
+    "respond": "mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, accept: true}) { invitationId } }",
+}
+
+
+@pytest.fixture(scope="module")
+async def orphan_invitation(shared_runner: CypherRunner, owned: str) -> str:
+    """A pending invitation to a researcher whose owner has let go of it since."""
+    owner = Viewer(id="perm-owner-2", email="o2@microsoft.com", email_verified=True)
+    steps = [
+        (
+            "claimResearcher",
+            '(input: {researcherId: "A-p1-yu-yan"}) { userErrors { code } }',
+            owner,
+        ),
+        (
+            "updateResearcherProfile",
+            '(input: {researcherId: "A-p1-yu-yan", openToCollaborate: true}) { userErrors { code } }',
+            owner,
+        ),
+        (
+            "inviteToCollaborate",
+            '(input: {researcherId: "A-p1-yu-yan", message: "hi"}) { invitationId userErrors { code } }',
+            STRANGER,
+        ),
+        ("releaseClaim", '(input: {researcherId: "A-p1-yu-yan"}) { userErrors { code } }', owner),
+    ]
+    invitation = ""
+    for field, rest, viewer in steps:
+        result, _ = await execute(shared_runner, f"mutation {{ {field}{rest} }}", viewer=viewer)
+        assert result.errors is None and result.data is not None, result.errors
+        assert result.data[field]["userErrors"] == []
+        invitation = result.data[field].get("invitationId") or invitation
+    return invitation
+
+
+@pytest.mark.parametrize("name", sorted(OWNER_CHECKED))
+async def test_an_empty_user_id_owns_no_unclaimed_researcher(
+    runner: CypherRunner, orphan_invitation: str, name: str
+) -> None:
+    """The statements compare owners only when there is one: a user id that is empty (a token
+    the service would refuse anyway) is nobody's, not the owner of every unclaimed record."""
+    before = await graph_counts(runner)
+    result, _ = await execute(runner, OWNER_CHECKED[name], {"id": orphan_invitation}, NOBODY)
+
+    assert result.errors is not None and len(result.errors) == 1
+    assert result.errors[0].extensions == {"code": "FORBIDDEN"}
+    assert await graph_counts(runner) == before
+    check, _ = await execute(runner, f'{{ researcher(id: "{UNCLAIMED}") {{ description }} }}')
+    assert check.data is not None and check.data["researcher"]["description"] is None
+
+
+@pytest.mark.parametrize("user_id", ["", None], ids=["empty", "null"])
+@pytest.mark.parametrize(
+    ("statement", "params", "refusal"),
+    [
+        ("release_claim", {}, "NOT_OWNER"),
+        (
+            "update_researcher_profile",
+            {"description": "x", "openToCollaborate": True, "affiliationId": None},
+            "NOT_OWNER",
+        ),
+        ("confirm_authorships", {"workIds": [WORK]}, "NOT_OWNER"),
+        ("split_researcher", {"newId": "A-p1-never", "workIds": [WORK]}, "FORBIDDEN"),
+        ("respond_to_invitation", {"accept": True}, "NOT_OWNER"),
+    ],
+)
+async def test_every_owner_check_needs_an_owner(
+    runner: CypherRunner,
+    orphan_invitation: str,
+    statement: str,
+    params: dict[str, object],
+    refusal: str,
+    user_id: str | None,
+) -> None:
+    """Statement by statement: a user id that is empty or null never equals a missing owner."""
+    user = {"id": user_id, "email": None, "emailVerified": False, "orcid": None, "admin": False}
+    before = await graph_counts(runner)
+
+    # Each statement reads the parameters it names and ignores the rest.
+    records = await runner.write(
+        statement, user=user, researcherId=UNCLAIMED, invitationId=orphan_invitation, **params
+    )
+
+    assert [r["outcome"] for r in records] == [refusal]
+    assert await graph_counts(runner) == before

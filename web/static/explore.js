@@ -1,24 +1,74 @@
 // /explore/{id}: a researcher's profile page (or any node's page) with its graph slice.
 
-import { adoptTokenFromAddress, persisted, query, session } from "./api.js";
+import { run, session, takeTokenFromAddress, unverifiedClaims } from "./api.js";
 import { errorBox, h, pageLink, plural, status } from "./dom.js";
 import { KINDS, createGraph, legend } from "./graph.js";
 import { collaboration, follow, header, trust, works } from "./profile.js";
-import { CONNECTION_PATH, EXPLORE, FIND_RESEARCHERS, NODE_PAGE } from "./queries.js";
+import { CONNECTION_PATH, EXPLORE, FIND_RESEARCHERS, NODE_PAGE, PROFILE_PAGE, SIGN_IN_CHECK } from "./queries.js";
 
 const app = document.getElementById("app");
-const profileHash = document.querySelector('meta[name="profile-page-hash"]').content;
 const pageId = decodeURIComponent(location.pathname.replace(/^\/explore\/?/, ""));
+
+// A claim fit for showing: a short string, or nothing.
+function shown(value) {
+  return typeof value === "string" || typeof value === "number" ? String(value).slice(0, 200) : null;
+}
 
 function sessionControls() {
   const box = document.getElementById("session");
-  if (session.token()) {
+  const token = session.token();
+  if (token) {
+    const claims = unverifiedClaims(token);
     const out = h("button", { class: "secondary" }, "Sign out");
     out.addEventListener("click", () => { session.signOut(); location.reload(); });
-    box.replaceChildren(h("span", { class: "muted" }, "Signed in "), out);
+    const who = shown(claims.email) ?? shown(claims.sub);
+    box.replaceChildren(h("span", { class: "muted" }, who ? `Signed in as ${who} ` : "Signed in "), out);
   } else {
     box.replaceChildren(h("span", { class: "muted" }, "Signed out"));
   }
+}
+
+// A sign-in link was opened. Whoever made it may not be this user (a link made by someone
+// else would sign them in as that someone), so nothing is kept until they say yes: they see
+// whose token it is, and the service must accept it. Cancel forgets it.
+function offerSignIn(token) {
+  const box = document.getElementById("signin");
+  const claims = unverifiedClaims(token);
+  const [sub, email] = [shown(claims.sub), shown(claims.email)];
+  const confirm = h("button", { id: "signin-confirm" }, "Sign in");
+  const cancel = h("button", { class: "secondary", id: "signin-cancel" }, "Cancel");
+  const message = h("p", { class: "note", role: "status" });
+  const close = () => { box.hidden = true; box.replaceChildren(); };
+  cancel.addEventListener("click", close);
+  confirm.addEventListener("click", async () => {
+    confirm.disabled = true;
+    message.replaceChildren("Checking the sign-in with the service…");
+    try {
+      const data = await run(SIGN_IN_CHECK, {}, token);
+      if (!data.viewer) throw new Error("the service did not recognise the token");
+      session.signIn(token);
+      close();
+      sessionControls();
+      start();
+    } catch (error) {
+      const refused = error.code === "UNAUTHENTICATED" || !error.code;
+      message.replaceChildren(refused
+        ? "The service refused this sign-in link, so you are not signed in. Ask for a fresh link (make run prints one)."
+        : `${error.message} You are not signed in; try again.`);
+      confirm.disabled = refused;
+    }
+  });
+  box.replaceChildren(
+    h("p", { class: "eyebrow" }, "Sign-in link"),
+    h("h2", { id: "signin-title" }, `Sign in as ${email ?? sub ?? "an unnamed user"}?`),
+    h("p", {}, "This page was opened with a sign-in link. Sign in only if you asked for this link yourself: " +
+      "whatever you do here afterwards (follow, claim, invite) is done as this user."),
+    h("dl", { class: "claims" },
+      h("dt", {}, "User id"), h("dd", {}, sub ?? "none given"),
+      h("dt", {}, "Email"), h("dd", {}, email ?? "none given")),
+    h("p", { class: "note" }, "Read from the link itself and not yet checked: the service checks the token when you sign in."),
+    h("div", { class: "buttons" }, confirm, cancel), message);
+  box.hidden = false;
 }
 
 // The graph section: the slice around the page's node, re-centred on whatever is clicked.
@@ -45,7 +95,7 @@ function graphSection(initial, pageName) {
     if (id === container.dataset.center) return;
     overlay.replaceChildren(status("Re-centring the graph…"));
     try {
-      const data = await query(EXPLORE, { center: id });
+      const data = await run(EXPLORE, { center: id });
       if (!data.explorer) throw new Error(`Nothing in the graph has the id ${id}.`);
       graph.show(data.explorer);
       centred(data.explorer);
@@ -73,7 +123,7 @@ function findAsYouType(input, list, render) {
     const ticket = ++asked;
     if (text.length < 2) return list.replaceChildren();
     try {
-      const data = await query(FIND_RESEARCHERS, { search: text });
+      const data = await run(FIND_RESEARCHERS, { search: text });
       if (ticket === asked) list.replaceChildren(...render(data.researchers.edges.map((e) => e.node)));
     } catch (error) {
       list.replaceChildren(h("li", {}, errorBox(error)));
@@ -104,7 +154,7 @@ function connectionSection(fromId, graph) {
     input.value = person.name;
     result.replaceChildren(status(`Looking for a path to ${person.name}…`));
     try {
-      const data = await query(CONNECTION_PATH, { from: fromId, to: person.id });
+      const data = await run(CONNECTION_PATH, { from: fromId, to: person.id });
       const steps = data.connectionPath;
       if (!steps) return result.replaceChildren(h("p", {}, `No chain of co-authors links them within 4 steps.`));
       result.replaceChildren(h("p", {}, `${plural(steps.length - 1, "step")} apart:`), h("ol", { class: "path" }, steps.map(step)));
@@ -149,14 +199,21 @@ function notFound(id) {
     `Nothing in the research graph has the id “${id}”. Check the address, or `, h("a", { href: "/explore" }, "search for a researcher"), "."));
 }
 
+// Only the latest load draws the page: signing in loads it again, perhaps mid-way.
+let loads = 0;
+
 async function load() {
+  const ticket = ++loads;
+  const superseded = () => ticket !== loads;
   app.replaceChildren(status("Loading the page…"));
   try {
     if (/^A/.test(pageId)) {
-      const data = await persisted(profileHash, "ProfilePage", { id: pageId });
+      const data = await run(PROFILE_PAGE, { id: pageId });
+      if (superseded()) return;
       return data.researcher ? researcherPage(data.researcher, data.explorer) : notFound(pageId);
     }
-    const data = await query(NODE_PAGE, { id: pageId });
+    const data = await run(NODE_PAGE, { id: pageId });
+    if (superseded()) return;
     if (!data.node) return notFound(pageId);
     if (data.node.__typename === "Researcher") return location.replace(`/explore/${encodeURIComponent(data.node.id)}`);
     const g = graphSection(data.explorer, data.node.title ?? data.node.name);
@@ -164,7 +221,7 @@ async function load() {
     g.draw();
   } catch (error) {
     console.error(error);
-    app.replaceChildren(errorBox(error, load));
+    if (!superseded()) app.replaceChildren(errorBox(error, load));
   }
 }
 
@@ -176,6 +233,12 @@ function searchPage() {
   app.replaceChildren(h("section", { class: "card" }, h("h1", {}, "Explore the research graph"), input, list));
 }
 
-adoptTokenFromAddress();
+function start() {
+  if (pageId) load(); else searchPage();
+}
+
+// Out of the address before anything else runs, whatever the user answers.
+const offered = takeTokenFromAddress();
 sessionControls();
-if (pageId) load(); else searchPage();
+if (offered && offered !== session.token()) offerSignIn(offered);
+start();

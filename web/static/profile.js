@@ -1,6 +1,6 @@
 // The researcher profile's sections, laid out as the profile page is.
 
-import { graphql, query, session } from "./api.js";
+import { run, session } from "./api.js";
 import { errorBox, h, pageLink, plural } from "./dom.js";
 import { CLAIM, FOLLOW, INVITE, UNFOLLOW, WORKS_PAGE } from "./queries.js";
 
@@ -43,10 +43,10 @@ export function trust(r) {
     identityWarning(r.identity));
 }
 
-const signInHint = (what) => h("p", { class: "note" }, `Sign in to ${what}: open this page with ?token=… (make run prints one).`);
+const signInHint = (what) => h("p", { class: "note" }, `Sign in to ${what}: open the sign-in link make run prints, and confirm.`);
 
-async function mutate(document, input, payloadName) {
-  const data = await graphql({ query: document, variables: { input } });
+async function mutate(operationName, input, payloadName) {
+  const data = await run(operationName, { input });
   const payload = data[payloadName];
   if (payload.userErrors.length) throw new Error(payload.userErrors.map((e) => e.message).join("; "));
   return payload;
@@ -143,7 +143,7 @@ export function works(r) {
     more.disabled = true;
     message.replaceChildren();
     try {
-      const data = await query(WORKS_PAGE, { id: r.id, after: page.endCursor });
+      const data = await run(WORKS_PAGE, { id: r.id, after: page.endCursor });
       const next = data.researcher.works;
       list.append(...next.edges.map((e) => workItem(e.node)));
       page = next.pageInfo;
