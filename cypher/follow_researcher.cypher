@@ -6,4 +6,5 @@ MERGE (u:User {id: $user.id})
 SET u.email = $user.email, u.emailVerified = $user.emailVerified, u.orcid = $user.orcid
 MERGE (u)-[f:FOLLOWS]->(r)
 ON CREATE SET f.at = datetime()
-RETURN COUNT { (:User)-[:FOLLOWS]->(r) } AS followers
+// No label on the follower: FOLLOWS always starts at a User, and Neo4j reads the degree.
+RETURN COUNT { ()-[:FOLLOWS]->(r) } AS followers

@@ -1,20 +1,29 @@
-// What the identity and trust analyses read for each researcher: their works (the latest
-// $maxWorks), each with its other authors, topics (with field), the institutions stated on the
-// researcher's own authorship, citations and whether the owner confirmed the authorship.
-// Parameters: $ids: [string], $maxWorks: int
-// Returns: one row per work of each researcher that exists: researcherId, workId, title,
-//   year, citedByCount, verified, coauthorIds, topics: [{id, name, field}], institutions:
-//   [{id, name}].
+// What the identity and trust analyses read for each researcher: how many works they have in
+// all (a degree look-up: constant time), and a bounded sample of them, each with its other
+// authors, topics (with field), the institutions stated on the researcher's own authorship,
+// citations and whether the owner confirmed the authorship.
+// Bounds: the latest $maxWorks works (newest year first, then id), and on each at most
+// $maxCoauthors other authors, the first found (no order: a capped list costs the same
+// whatever the size of the work's author list); authors is the full count (degree look-up),
+// so a cut list can be told from a whole one.
+// Parameters: $ids: [string], $maxWorks: int, $maxCoauthors: int
+// Returns: one row per sampled work of each researcher that exists: researcherId, totalWorks
+//   (all their works), workId, title, year, citedByCount, verified, authors (all the work's
+//   authors, the researcher included), coauthorIds (at most $maxCoauthors), topics:
+//   [{id, name, field}], institutions: [{id, name}].
 UNWIND $ids AS researcherId
 MATCH (r:Researcher {id: researcherId})
+WITH researcherId, r, COUNT { (r)-[:AUTHORED]->() } AS totalWorks
 CALL (r) {
   MATCH (r)-[a:AUTHORED]->(w:Work)
   WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT $maxWorks
   RETURN w, a
 }
-RETURN researcherId, w.id AS workId, w.title AS title, w.year AS year,
+RETURN researcherId, totalWorks, w.id AS workId, w.title AS title, w.year AS year,
        w.citedByCount AS citedByCount, coalesce(a.verified, false) AS verified,
-       COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r RETURN c.id } AS coauthorIds,
+       COUNT { (w)<-[:AUTHORED]-() } AS authors,
+       COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
+                 RETURN c.id LIMIT $maxCoauthors } AS coauthorIds,
        COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t {.id, .name, .field} } AS topics,
        COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid
                  MATCH (i:Institution {id: iid}) RETURN i {.id, .name} } AS institutions

@@ -1,6 +1,9 @@
 // Works related to each work: sharing authors (3 points each) or topics (1 point each),
-// best first; a topic contributes only the first $scan works the store finds, so a hub topic
-// costs no more than a small one.
+// best first. Every fan-out is capped inside the query, so a work by a prolific author, on a hub
+// topic or with a huge author list costs no more than one at the caps: at most $scan of the
+// work's authors lend works, each author and each topic lends only the first $scan of its works
+// the store finds. Exact while the work has at most $scan authors and none of its authors or
+// topics has more than $scan works.
 // Parameters: $ids: [string] (work ids), $scan: int
 // Returns: one row per related pair: workId, work (all properties), score; at most 100 per
 //   work, ordered by workId, score descending, citations descending, id.
@@ -8,8 +11,12 @@ UNWIND $ids AS workId
 MATCH (w:Work {id: workId})
 CALL (w) {
   CALL (w) {
-    MATCH (w)<-[:AUTHORED]-(:Researcher)-[:AUTHORED]->(other:Work)
-    WHERE other <> w
+    MATCH (w)<-[:AUTHORED]-(a:Researcher)
+    WITH a LIMIT $scan
+    CALL (a, w) {
+      MATCH (a)-[:AUTHORED]->(other:Work) WHERE other <> w
+      RETURN other LIMIT $scan
+    }
     RETURN other, 3 AS points
     UNION ALL
     MATCH (w)-[:HAS_TOPIC]->(t:Topic)

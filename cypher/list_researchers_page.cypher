@@ -1,5 +1,7 @@
 // One page of the researchers of each topic or institution, by keyset over (sortKey, id).
-// Institution: researchers affiliated with it, current ones first (sortKey 0, past ones 1).
+// Institution: researchers affiliated with it, current ones first (sortKey 0, past ones 1),
+//   among the first $scan affiliations the store finds: exact for institutions up to $scan,
+//   a bounded sample for hub institutions (a hub costs what an institution of $scan does).
 // Topic: authors of the first $scan works carrying it that the store finds, ranked by how many
 //   of those works they wrote (sortKey -works): exact for topics up to $scan works, a
 //   bounded sample for hub topics.
@@ -20,6 +22,7 @@ CALL (page) {
   MATCH (i:Institution {id: page.ownerId})
   RETURN COLLECT {
     MATCH (i)<-[a:AFFILIATED_WITH]-(r:Researcher)
+    WITH r, a LIMIT $scan
     WITH r, min(CASE WHEN a.current OR a.until IS NULL THEN 0.0 ELSE 1.0 END) AS sortKey
     RETURN {researcher: r, sortKey: sortKey}
   } AS ranked

@@ -6,4 +6,5 @@ CALL (r) {
   MATCH (:User {id: $user.id})-[f:FOLLOWS]->(r)
   DELETE f
 }
-RETURN COUNT { (:User)-[:FOLLOWS]->(r) } AS followers
+// No label on the follower: FOLLOWS always starts at a User, and Neo4j reads the degree.
+RETURN COUNT { ()-[:FOLLOWS]->(r) } AS followers

@@ -17,7 +17,6 @@ from loaders.rows import (
     CountsRow,
     ExplorerKey,
     ExplorerRow,
-    IdentityWorkRow,
     InstitutionRow,
     NodeCountsRow,
     Page,
@@ -68,7 +67,7 @@ class Loaders:
     node_counts: DataLoader[str, NodeCountsRow | None]
     researchers_page: DataLoader[PageKey, Page[ResearcherRow] | None]
     explorer: DataLoader[ExplorerKey, ExplorerRow | None]
-    identity: DataLoader[str, list[IdentityWorkRow]]
+    identity: DataLoader[str, identity.IdentityInputs]
     viewer_follows: DataLoader[str, bool]
 
     @classmethod

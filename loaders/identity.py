@@ -2,21 +2,54 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from cypher.runner import CypherRunner
 from loaders.rows import IdentityWorkRow, InstitutionRow, TopicRow
 
-# The identity and trust analyses read at most this many of a researcher's latest works.
+# The identity and trust analyses read a bounded sample of a researcher's works: at most this
+# many of the latest, and on each at most MAX_IDENTITY_COAUTHORS other authors (the first the
+# database finds, in no order), so a hyper-authored work costs what an ordinary one does. The
+# full count of works comes with them (a degree look-up); what reads only the sample says so.
 MAX_IDENTITY_WORKS = 1000
+MAX_IDENTITY_COAUTHORS = 50
 
 
-async def works_for_identity(
-    runner: CypherRunner, ids: Sequence[str]
-) -> list[list[IdentityWorkRow]]:
+@dataclass(frozen=True)
+class IdentityInputs:
+    """What the identity and trust analyses read for one researcher."""
+
+    # All of the researcher's works, however many the sample holds.
+    total_works: int
+    # The sample: the latest MAX_IDENTITY_WORKS works.
+    works: tuple[IdentityWorkRow, ...]
+    # Works of the sample whose co-authors were cut at MAX_IDENTITY_COAUTHORS.
+    capped_works: int = 0
+
+    @property
+    def sampled(self) -> bool:
+        return len(self.works) < self.total_works
+
+
+def parameters(ids: Sequence[str]) -> dict[str, Any]:
+    return {
+        "ids": list(ids),
+        "maxWorks": MAX_IDENTITY_WORKS,
+        "maxCoauthors": MAX_IDENTITY_COAUTHORS,
+    }
+
+
+async def works_for_identity(runner: CypherRunner, ids: Sequence[str]) -> list[IdentityInputs]:
     grouped: dict[str, list[IdentityWorkRow]] = defaultdict(list)
-    records = await runner.read("get_identity_inputs", ids=list(ids), maxWorks=MAX_IDENTITY_WORKS)
-    for r in records:
-        grouped[r["researcherId"]].append(
+    totals: dict[str, int] = {}
+    capped: dict[str, int] = defaultdict(int)
+    for r in await runner.read("get_identity_inputs", **parameters(ids)):
+        researcher = r["researcherId"]
+        totals[researcher] = r["totalWorks"]
+        # The researcher is one of the work's authors; the rest are its co-authors.
+        capped[researcher] += r["authors"] - 1 > len(r["coauthorIds"])
+        grouped[researcher].append(
             IdentityWorkRow(
                 id=r["workId"],
                 title=r["title"],
@@ -28,7 +61,7 @@ async def works_for_identity(
                 institutions=tuple(InstitutionRow.of(i) for i in r["institutions"]),
             )
         )
-    return [grouped.get(i, []) for i in ids]
+    return [IdentityInputs(totals.get(i, 0), tuple(grouped[i]), capped[i]) for i in ids]
 
 
 async def followed_by(

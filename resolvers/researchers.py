@@ -1,11 +1,11 @@
 """Reading researchers: by id, counts, affiliations, co-authors, topics, search."""
 
+from loaders.identity import IdentityInputs
 from loaders.researchers import CLOSE_MIN_SHARED, researcher_of
 from loaders.rows import (
     AffiliationRow,
     CoauthorRow,
     CountsRow,
-    IdentityWorkRow,
     Page,
     PageKey,
     ResearcherRow,
@@ -70,14 +70,12 @@ async def search(
     return await full_text(ctx, "search_researchers", text, first, after, researcher_of)
 
 
-async def analysed(
-    ctx: Context, researcher_id: str
-) -> tuple[list[IdentityWorkRow], IdentityReport]:
-    works = await ctx.loaders.identity.load(researcher_id)
+async def analysed(ctx: Context, researcher_id: str) -> tuple[IdentityInputs, IdentityReport]:
+    inputs = await ctx.loaders.identity.load(researcher_id)
     # The identity check and the trust snapshot both need the analysis: once per request.
     if (report := ctx.identity_reports.get(researcher_id)) is None:
-        report = ctx.identity_reports[researcher_id] = analyse(works)
-    return works, report
+        report = ctx.identity_reports[researcher_id] = analyse(inputs.works)
+    return inputs, report
 
 
 async def identity(ctx: Context, researcher_id: str) -> IdentityReport:

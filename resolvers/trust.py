@@ -4,15 +4,22 @@
 | ---------------------- | --- | ------------------------------------------------------------- |
 | verification           | 25  | L0 0, L1 10, L2 20, L3 25                                     |
 | claim                  | 10  | 10 when a signed-in user owns the record                      |
-| body of work           | 15  | 3 * log2(1 + works), rounded down, at most 15                 |
+| body of work           | 15  | 3 * log2(1 + works), rounded down, at most 15 (all works)     |
 | citations              | 15  | 5 * log10(1 + citations of the works), rounded down, max 15   |
 | collaboration network  | 10  | 2 per close collaborator (2+ shared works), at most 10        |
 | profile completeness   | 10  | description 3, current affiliation 4, ORCID 3                 |
 | identity coherence     | 15  | 15 when the works look like one person, else 0                |
 
 Tiers: Emerging below 40, Established from 40, Trusted from 60, Exemplary from 80.
+The body of work counts every work (a degree look-up). Citations, the network and identity
+coherence read the identity sample (loaders/identity.py: the latest 1,000 works, at most 50
+co-authors read per work); when the sample is not the whole record their reasons say so
+("in a sample: the latest 1,000 of 21,895 works"; "at most 50 co-authors read on each of 3
+work(s) with more"). A sample only ever lowers their points: close collaborators met only on
+works of more than 50 authors can go uncounted (no stored co-author pairs to read instead).
 Every component only grows with more verification, a claim, more works, citations or
-collaborators, so claiming with evidence or adding a confirmed work never lowers the score.
+collaborators, so claiming with evidence or adding a confirmed work never lowers the score
+(within the sample: past 1,000 works a new one pushes the oldest out of it).
 """
 
 import math
@@ -20,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loaders.identity import MAX_IDENTITY_COAUTHORS, IdentityInputs
 from loaders.researchers import CLOSE_MIN_SHARED
 from loaders.rows import IdentityWorkRow, ResearcherRow
 from resolvers.identity import IdentityReport
@@ -66,18 +74,34 @@ def claim(row: ResearcherRow) -> Component:
     return Component("claim", 0, 10, "Unclaimed author: nobody has shown this record is theirs")
 
 
-def body_of_work(works: Sequence[IdentityWorkRow]) -> Component:
-    points = min(15, math.floor(3 * math.log2(1 + len(works))))
-    return Component("body of work", points, 15, f"{len(works)} work(s) in the graph")
+def sample(inputs: IdentityInputs, coauthors: bool = False) -> str:
+    """How a reason names the sample it was read from; empty when it read everything."""
+    note = ""
+    if inputs.sampled:
+        note = f", in a sample: the latest {len(inputs.works):,} of {inputs.total_works:,} works"
+    if coauthors and inputs.capped_works:
+        note += (
+            f", at most {MAX_IDENTITY_COAUTHORS} co-authors read on each of"
+            f" {inputs.capped_works:,} work(s) with more"
+        )
+    return note
 
 
-def citations(works: Sequence[IdentityWorkRow]) -> Component:
-    known = [w.cited_by_count for w in works if w.cited_by_count is not None]
+def body_of_work(inputs: IdentityInputs) -> Component:
+    works = inputs.total_works
+    points = min(15, math.floor(3 * math.log2(1 + works)))
+    return Component("body of work", points, 15, f"{works} work(s) in the graph")
+
+
+def citations(inputs: IdentityInputs) -> Component:
+    known = [w.cited_by_count for w in inputs.works if w.cited_by_count is not None]
     if not known:
-        return Component("citations", 0, 15, "No citation counts imported for these works")
+        reason = "No citation counts imported for these works" + sample(inputs)
+        return Component("citations", 0, 15, reason)
     total = sum(known)
     points = min(15, math.floor(5 * math.log10(1 + total)))
-    return Component("citations", points, 15, f"{total} citation(s) across {len(known)} work(s)")
+    reason = f"{total} citation(s) across {len(known)} work(s)" + sample(inputs)
+    return Component("citations", points, 15, reason)
 
 
 def close_collaborators(works: Sequence[IdentityWorkRow]) -> int:
@@ -85,10 +109,10 @@ def close_collaborators(works: Sequence[IdentityWorkRow]) -> int:
     return sum(1 for n in shared.values() if n >= CLOSE_MIN_SHARED)
 
 
-def network(works: Sequence[IdentityWorkRow]) -> Component:
-    close = close_collaborators(works)
+def network(inputs: IdentityInputs) -> Component:
+    close = close_collaborators(inputs.works)
     reason = f"{close} close collaborator(s) sharing {CLOSE_MIN_SHARED}+ works"
-    return Component("collaboration network", min(10, 2 * close), 10, reason)
+    return Component("collaboration network", min(10, 2 * close), 10, reason + sample(inputs, True))
 
 
 def completeness(row: ResearcherRow) -> Component:
@@ -103,27 +127,26 @@ def completeness(row: ResearcherRow) -> Component:
     return Component("profile completeness", points, 10, reason)
 
 
-def coherence(report: IdentityReport) -> Component:
+def coherence(inputs: IdentityInputs, report: IdentityReport) -> Component:
     if report.coherent:
-        return Component("identity coherence", 15, 15, "The works look like one person")
+        reason = "The works look like one person" + sample(inputs, True)
+        return Component("identity coherence", 15, 15, reason)
     reason = (
         f"The works look like {report.suspected_people} different people: groups with no shared "
-        "co-author, topic, field or affiliation"
+        "co-author, topic, field or affiliation" + sample(inputs, True)
     )
     return Component("identity coherence", 0, 15, reason)
 
 
-def trust(
-    row: ResearcherRow, works: Sequence[IdentityWorkRow], report: IdentityReport
-) -> TrustScore:
+def trust(row: ResearcherRow, inputs: IdentityInputs, report: IdentityReport) -> TrustScore:
     return TrustScore(
         (
             verification(row),
             claim(row),
-            body_of_work(works),
-            citations(works),
-            network(works),
+            body_of_work(inputs),
+            citations(inputs),
+            network(inputs),
             completeness(row),
-            coherence(report),
+            coherence(inputs, report),
         )
     )

@@ -55,7 +55,8 @@ class Institution(Node):
         return await lists.works_of(info, self.id, first, after, order_by)
 
     @strawberry.field(
-        description="Researchers affiliated with the institution, current ones first. "
+        description="Researchers affiliated with the institution, current ones first (ranked "
+        "within the first 2,000 affiliations read, so a hub institution stays cheap). "
         "totalCount is null: see counts.researchers."
     )
     async def researchers(

@@ -99,7 +99,9 @@ class Query:
 
     @strawberry.field(
         description="How am I connected? The shortest chain of co-authored works from one "
-        "researcher to another, at most `maxHops` works long (1..6); null when there is none."
+        "researcher to another, at most `maxHops` works long (1..6); null when there is none, "
+        "or none found within the search budget (a two-sided search reading at most 10,000 "
+        "co-authorships, so a hub costs what anyone does)."
     )
     async def connection_path(
         self,

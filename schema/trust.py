@@ -1,5 +1,6 @@
 import strawberry
 
+from loaders.identity import MAX_IDENTITY_COAUTHORS, MAX_IDENTITY_WORKS
 from resolvers.identity import IdentityReport, PersonGroup
 from resolvers.trust import Component, TrustScore
 
@@ -57,7 +58,9 @@ class IdentityGroup:
 @strawberry.type(
     description="Whether the record's works look like one person: works are grouped by shared "
     "co-authors, and groups with no topic, field or stated affiliation in common are reported "
-    "as suspected separate people, with the evidence in words."
+    "as suspected separate people, with the evidence in words. Read from a sample: the latest "
+    f"{MAX_IDENTITY_WORKS:,} works, with at most {MAX_IDENTITY_COAUTHORS} co-authors of each "
+    "(the trust components' reasons say when the sample is not the whole record)."
 )
 class Identity:
     coherent: bool

@@ -110,7 +110,8 @@ class Work(Node):
 
     @strawberry.field(
         description="Works sharing authors (3 points each) or topics (1 point each), best first; "
-        "a topic lends at most 500 of its works, so hub topics stay cheap."
+        "a topic lends at most 500 of its works, and so do at most 500 of its authors, so hubs "
+        "stay cheap."
     )
     async def related_works(self, info: Info, first: int = 10) -> list[RelatedWork]:
         return [RelatedWork.of(r) for r in await resolve.related(info.context, self.id, first)]

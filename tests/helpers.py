@@ -1,9 +1,10 @@
 """Running GraphQL the way the app does, and reading the graph's size."""
 
-from typing import Any
+from typing import Any, LiteralString
 
 from strawberry.types import ExecutionResult
 
+from cypher import load as load_cypher
 from cypher.runner import CypherRunner
 from resolvers.context import Context, Policy
 from resolvers.viewer import Auth, Viewer
@@ -29,3 +30,17 @@ async def execute(
 async def graph_counts(runner: CypherRunner) -> tuple[int, int]:
     records = await runner.read("count_graph")
     return records[0]["nodes"], records[0]["relationships"]
+
+
+async def db_hits(runner: CypherRunner, statement: str, params: dict[str, Any]) -> int:
+    """Total database hits of one statement file, from Neo4j's own PROFILE: what a hub test
+    compares at two sizes of the same hub."""
+    query: LiteralString = "PROFILE " + load_cypher(statement)
+    async with runner.driver.session(database=runner.database) as session:
+        summary = await (await session.run(query, params)).consume()
+    assert summary.profile is not None
+    return total_hits(summary.profile)
+
+
+def total_hits(plan: dict[str, Any]) -> int:
+    return int(plan.get("dbHits", 0)) + sum(total_hits(child) for child in plan.get("children", []))

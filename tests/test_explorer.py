@@ -1,13 +1,13 @@
 """The explorer slice: bounded by its limit, centred on any kind, cheap on hubs."""
 
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import Any
 
 import pytest
 
-from cypher import load as load_cypher
 from cypher.runner import CypherRunner
 from factories import load, work
+from helpers import db_hits as statement_hits
 from helpers import execute
 from loaders.explorer import FANOUT, SCAN
 
@@ -118,7 +118,6 @@ async def test_bad_arguments_name_themselves(
 
 async def db_hits(runner: CypherRunner, center: str) -> int:
     """Total database hits of one explorer statement, from Neo4j's own PROFILE."""
-    query: LiteralString = "PROFILE " + load_cypher("explore_neighbourhood")
     params = {
         "centers": [center],
         "limit": 60,
@@ -126,14 +125,7 @@ async def db_hits(runner: CypherRunner, center: str) -> int:
         "fanout": FANOUT,
         "scan": SCAN,
     }
-    async with runner.driver.session(database=runner.database) as session:
-        summary = await (await session.run(query, params)).consume()
-    assert summary.profile is not None
-    return total_hits(summary.profile)
-
-
-def total_hits(plan: dict[str, Any]) -> int:
-    return int(plan.get("dbHits", 0)) + sum(total_hits(child) for child in plan.get("children", []))
+    return await statement_hits(runner, "explore_neighbourhood", params)
 
 
 def hub_works(start: int, count: int) -> list[dict[str, Any]]:

@@ -1,13 +1,19 @@
 """The identity analysis on the seed profile (two people named Jian Jiao) and the trust score."""
 
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cypher.runner import CypherRunner
-from helpers import execute
+from factories import load
+from factories import work as work_record
+from helpers import db_hits, execute
+from loaders import identity as identity_loader
+from loaders.identity import IdentityInputs
 from loaders.rows import IdentityWorkRow, InstitutionRow, ResearcherRow, TopicRow
 from resolvers.identity import analyse, coauthor_groups, people
 from resolvers.trust import trust
@@ -115,13 +121,17 @@ rows = st.builds(
 )
 
 
+def whole(works: list[IdentityWorkRow]) -> IdentityInputs:
+    return IdentityInputs(len(works), tuple(works))
+
+
 def score(row: ResearcherRow, works: list[IdentityWorkRow]) -> int:
-    return trust(row, works, analyse(works)).score
+    return trust(row, whole(works), analyse(works)).score
 
 
 @given(rows, works_strategy)
 def test_the_score_stays_within_0_and_100(row: ResearcherRow, works: list[IdentityWorkRow]) -> None:
-    result = trust(row, works, analyse(works))
+    result = trust(row, whole(works), analyse(works))
 
     assert 0 <= result.score <= 100
     assert all(0 <= c.points <= c.max for c in result.components)
@@ -162,3 +172,92 @@ def test_co_author_groups_sharing_a_topic_or_institution_are_one_person(
     for a, b in combinations(groups, 2):
         if links(a) & links(b):
             assert person_of[a[0].id] == person_of[b[0].id]
+
+
+def trust_query(researcher: str) -> str:
+    return QUERY.replace("A-jian-jiao", researcher)
+
+
+async def test_trust_counts_every_work_and_names_the_sample_it_reads(
+    runner: CypherRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Five works of one researcher, each cited 10 times, with the same two co-authors; the
+    # analyses read the latest three (the sample lowered from 1,000 for the test).
+    records = [
+        work_record(
+            f"W-sample-{i}", ["A-sample", "A-sample-x", "A-sample-y"], ["T-sample"], 2000 + i, 10
+        )
+        for i in range(5)
+    ]
+    await load(runner, tmp_path, records)
+    monkeypatch.setattr(identity_loader, "MAX_IDENTITY_WORKS", 3)
+
+    result, _ = await execute(runner, trust_query("A-sample"))
+
+    assert result.errors is None and result.data is not None
+    by_name = {c["name"]: c for c in result.data["researcher"]["trust"]["components"]}
+    # The full count, from a degree look-up: 3 * log2(1 + 5) = 7.75, not 3 * log2(1 + 3) = 6.
+    assert by_name["body of work"] == {
+        "name": "body of work",
+        "points": 7,
+        "max": 15,
+        "reason": "5 work(s) in the graph",
+    }
+    # What is read from the latest three only says so.
+    assert by_name["citations"]["reason"] == (
+        "30 citation(s) across 3 work(s), in a sample: the latest 3 of 5 works"
+    )
+    assert by_name["collaboration network"]["reason"] == (
+        "2 close collaborator(s) sharing 2+ works, in a sample: the latest 3 of 5 works"
+    )
+    assert by_name["identity coherence"]["reason"] == (
+        "The works look like one person, in a sample: the latest 3 of 5 works"
+    )
+    groups = result.data["researcher"]["identity"]["groups"]
+    assert [len(g["works"]) for g in groups] == [3]
+
+
+async def identity_hits(runner: CypherRunner, researcher: str) -> int:
+    """Total database hits of the identity statement for one researcher (Neo4j's PROFILE)."""
+    return await db_hits(runner, "get_identity_inputs", identity_loader.parameters([researcher]))
+
+
+def hub_records(tag: str, authors: int) -> list[dict[str, Any]]:
+    """A researcher on 10 works, each with `authors` authors (the others new on every work)."""
+    return [
+        work_record(
+            f"W-idhub-{tag}-{w}",
+            [f"A-idhub-{tag}"] + [f"A-idhub-{tag}-{w}-{a}" for a in range(authors - 1)],
+            [f"T-idhub-{w % 3}"],
+            year=2000 + w,
+            cited=w,
+            institutions=[f"I-idhub-{w % 2}"],
+        )
+        for w in range(10)
+    ]
+
+
+async def test_identity_inputs_cost_the_same_whatever_the_size_of_the_author_lists(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await load(runner, tmp_path, hub_records("50", 50) + hub_records("250", 250))
+
+    small = await identity_hits(runner, "A-idhub-50")
+    big = await identity_hits(runner, "A-idhub-250")
+
+    # Five times the authors on every work, and the statement reads no more than it did.
+    assert big <= small * 1.1, (small, big)
+    # The identity check still sees every work, each linked to its (capped) co-authors.
+    result, _ = await execute(runner, trust_query("A-idhub-250"))
+    assert result.errors is None and result.data is not None
+    groups = result.data["researcher"]["identity"]["groups"]
+    assert sum(len(g["works"]) for g in groups) == 10
+    # The cut co-author lists are named where they count; 49 co-authors are read whole.
+    network = {c["name"]: c for c in result.data["researcher"]["trust"]["components"]}
+    assert network["collaboration network"]["reason"] == (
+        "0 close collaborator(s) sharing 2+ works,"
+        " at most 50 co-authors read on each of 10 work(s) with more"
+    )
+    result, _ = await execute(runner, trust_query("A-idhub-50"))
+    assert result.data is not None
+    assert "co-authors read" not in str(result.data["researcher"]["trust"])
