@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, LiteralString
 from urllib.parse import urlsplit
 
 import pytest
@@ -96,16 +96,16 @@ def test_bolt_over_websocket_from_a_foreign_origin_gets_no_handshake(neo4j_uri: 
     assert answers(neo4j_uri, ("neo4j", neo4j_password())) == 1
 
 
-def refusal(uri: str, statement: str) -> str:
+def refusal(uri: str, statement: LiteralString, **params: object) -> str:
     """The message Neo4j refuses the statement with, even to the right password."""
     with pytest.raises(ClientError) as refused:
-        answers_rows(uri, statement)
+        answers_rows(uri, statement, **params)
     return str(refused.value.message)
 
 
-def answers_rows(uri: str, statement: str) -> list[object]:
+def answers_rows(uri: str, statement: LiteralString, **params: object) -> list[object]:
     with GraphDatabase.driver(uri, auth=("neo4j", neo4j_password())) as driver:
-        records, _, _ = driver.execute_query(statement)
+        records, _, _ = driver.execute_query(statement, params)
         return [record["line"] for record in records]
 
 
@@ -162,7 +162,7 @@ def test_load_csv_reaches_no_loopback_address(
     neo4j_uri: str, loopback_server: int, host: str
 ) -> None:
     url = f"http://{host}:{loopback_server}/admin.csv"
-    message = refusal(neo4j_uri, f"LOAD CSV FROM '{url}' AS line RETURN line")
+    message = refusal(neo4j_uri, "LOAD CSV FROM $url AS line RETURN line", url=url)
     assert "blocked" in message.lower()
     assert Recorder.paths == []
 
