@@ -19,13 +19,14 @@ from server.auth import Authenticator
 from server.config import Settings, load_settings
 from server.explore import routes as explore_routes
 from server.extensions import CypherCount, MaskUnexpected
-from server.graphql_view import PINNED_DOCUMENTS, GraphQLView
+from server.graphql_view import GraphQLView
 from server.health import healthz, readyz
 from server.http import BodyLimit, HeaderLimit
 from server.limits import document_parser, limits
 from server.logs import redact_tokens_in_logs
 from server.metrics import metrics, observe_statement, watch_gate
 from server.observe import RequestId, RequestLog
+from server.page_documents import PAGE_DOCUMENTS
 from server.persisted import PersistedQueries
 
 
@@ -59,7 +60,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # However the app is served (peergraph serve, or uvicorn by hand), no token reaches a log.
     redact_tokens_in_logs()
     persisted = PersistedQueries(
-        *PINNED_DOCUMENTS,
+        # The documents the service's own pages send: known by hash from the start.
+        *PAGE_DOCUMENTS,
         max_entries=settings.persisted_queries_max_entries,
         max_bytes=settings.persisted_queries_max_bytes,
     )

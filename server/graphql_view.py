@@ -16,7 +16,6 @@ from resolvers.context import Context
 from schema import PROFILE_PAGE
 from server.http import error_response, nests_deeper
 from server.media import GRAPHQL_RESPONSE, JSON, negotiate
-from server.page_documents import PAGE_DOCUMENTS
 from server.persisted import (
     PersistedQueries,
     PersistedQueryError,
@@ -25,20 +24,18 @@ from server.persisted import (
 )
 
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
-# The documents the service's own pages send: known by hash from the start, never evicted.
-PINNED_DOCUMENTS: tuple[str, ...] = PAGE_DOCUMENTS
 
 
 class GraphQLView(GraphQL[Context, None]):
     def __init__(
         self,
         *args: Any,
-        persisted: PersistedQueries | None = None,
-        max_variables_depth: int = 32,
+        persisted: PersistedQueries,
+        max_variables_depth: int,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.persisted = persisted or PersistedQueries(*PINNED_DOCUMENTS)
+        self.persisted = persisted
         self.max_variables_depth = max_variables_depth
 
     def decode_json(self, data: str | bytes) -> object:

@@ -13,7 +13,8 @@ from starlette.testclient import TestClient
 from schema import PROFILE_PAGE
 from server.app import create_app
 from server.config import Settings
-from server.graphql_view import PINNED_DOCUMENTS, GraphQLView
+from server.graphql_view import GraphQLView
+from server.page_documents import PAGE_DOCUMENTS
 from server.persisted import PersistedQueries, sha256
 
 MAX_BYTES = 200_000
@@ -70,10 +71,10 @@ def test_a_thousand_tiny_registrations_do_not_evict_the_profile_page(
             "__typename": "Query"
         }
 
-    assert len(store(app)) <= 1000 + len(PINNED_DOCUMENTS)
+    assert len(store(app)) <= 1000 + len(PAGE_DOCUMENTS)
     assert served_by_hash(client, PROFILE_PAGE, {"id": "A-jian-jiao"})
     # The explorer page's own documents are all still known by their hash.
-    assert [store(app).lookup(sha256(d)) for d in PINNED_DOCUMENTS] == list(PINNED_DOCUMENTS)
+    assert [store(app).lookup(sha256(d)) for d in PAGE_DOCUMENTS] == list(PAGE_DOCUMENTS)
 
 
 def test_large_documents_do_not_grow_the_store_past_its_byte_bound(
