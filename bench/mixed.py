@@ -21,13 +21,14 @@ from typing import Any
 
 import httpx2
 
-from bench.load import percentile
-from bench.run import ROOT, Service, log, prepare_store, sample_researchers
+from bench.load import cpu_ms_per_request, cpu_snapshot, percentile
+from bench.run import ROOT, Service, log, prepare_store, processes, sample_researchers
 from cypher.runner import CypherRunner
 from schema import PROFILE_PAGE
 from server.app import make_runner
 from server.auth import mint
 from server.config import Settings
+from server.neo4j_local import EmbeddedNeo4j
 
 SECRET = "bench-load-secret-" + "x" * 24
 SEARCH = "query($q: String!) { researchers(search: $q, first: 10) { edges { node { id name counts { works } } } } }"
@@ -123,7 +124,12 @@ def summary(tally: Tally, seconds: float) -> dict[str, Any]:
 
 
 async def run_load(
-    runner: CypherRunner, uri: str, clients: int, seconds: float, soak: bool
+    runner: CypherRunner,
+    uri: str,
+    neo4j: EmbeddedNeo4j,
+    clients: int,
+    seconds: float,
+    soak: bool,
 ) -> dict[str, Any]:
     sample = await sample_researchers(runner)
     names = [r["name"] for r in await runner.read("bench_names", n=500)]
@@ -143,6 +149,8 @@ async def run_load(
                     for n in range(4)
                 )
             )
+            pids = processes(neo4j, service.process)
+            cpu_before = cpu_snapshot(pids)
             deadline = time.monotonic() + seconds
             started = time.monotonic()
             await asyncio.gather(
@@ -150,11 +158,15 @@ async def run_load(
                 *(client_loop(n, http, service.url, work, deadline, tally) for n in range(clients)),
             )
             elapsed = time.monotonic() - started
+            cpu_after = cpu_snapshot(pids)
+        figures = summary(tally, elapsed)
         return {
             "clients": clients,
             "seconds": round(elapsed),
             "sample": sample,
-            **summary(tally, elapsed),
+            **figures,
+            # Over the whole mix (every operation's requests together).
+            "cpu_ms_per_request": cpu_ms_per_request(cpu_before, cpu_after, figures["requests"]),
             "rss_mb": {
                 "first_minute": minute_mean(rss, first=True),
                 "last_minute": minute_mean(rss, first=False),
@@ -177,7 +189,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     try:
         runner = make_runner(Settings(neo4j_uri=uri))
         try:
-            return await run_load(runner, uri, args.clients, args.seconds, args.soak)
+            return await run_load(runner, uri, neo4j, args.clients, args.seconds, args.soak)
         finally:
             await runner.driver.close()
     finally:

@@ -4,15 +4,25 @@ import json
 from pathlib import Path
 from typing import Any
 
+CPU_COLUMNS = ("service", "neo4j", "client")
+CPU_HEADER = "CPU ms/req service / Neo4j / client"
+
+
+def cpu(row: dict[str, Any], columns: tuple[str, ...] = CPU_COLUMNS) -> str:
+    """CPU milliseconds per request of each process, '-' where a process was not measured
+    (the floor has no service; figures from before CPU was measured have none)."""
+    figures = row.get("cpu_ms_per_request") or {}
+    return " / ".join(f"{figures[c]:.1f}" if c in figures else "-" for c in columns)
+
 
 def table(rows: list[dict[str, Any]], label: str) -> list[str]:
     lines = [
-        "| query | clients | p50 ms | p90 ms | p99 ms | req/s | errors |",
-        "|---|---|---|---|---|---|---|",
+        f"| query | clients | p50 ms | p90 ms | p99 ms | req/s | errors | {CPU_HEADER} |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {label} | {r['concurrency']} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['throughput_rps']} | {r['errors']} |"
+            f"| {label} | {r['concurrency']} | {r['p50_ms']} | {r['p90_ms']} | {r['p99_ms']} | {r['throughput_rps']} | {r['errors']} | {cpu(r)} |"
         )
     return lines
 
@@ -66,10 +76,10 @@ def size_section(s: dict[str, Any]) -> list[str]:
         "",
         "Explorer slice (limit 60), 1 client:",
         "",
-        "| centre | p50 ms | p99 ms |",
-        "|---|---|---|",
+        f"| centre | p50 ms | p99 ms | {CPU_HEADER} |",
+        "|---|---|---|---|",
         *[
-            f"| {name} `{s['hubs'][name]}` | {f['p50_ms']} | {f['p99_ms']} |"
+            f"| {name} `{s['hubs'][name]}` | {f['p50_ms']} | {f['p99_ms']} | {cpu(f)} |"
             for name, f in explorer.items()
         ],
         "",
@@ -92,6 +102,11 @@ def load_section(name: str, f: dict[str, Any]) -> list[str]:
             else ""
         )
         + ".",
+        *(
+            [f"CPU per request over the whole mix, service / Neo4j / client: {cpu(f)} ms."]
+            if "cpu_ms_per_request" in f
+            else []
+        ),
         "",
         "| operation | requests | p50 ms | p99 ms | req/s |",
         "|---|---|---|---|---|",
@@ -145,6 +160,89 @@ def ceiling_section(c: dict[str, Any]) -> list[str]:
     ]
 
 
+def cpu_sum(row: dict[str, Any]) -> str:
+    figures = row.get("cpu_ms_per_request") or {}
+    if "service" not in figures or "neo4j" not in figures:
+        return "-"
+    return f"{figures['service'] + figures['neo4j']:.1f}"
+
+
+def compare_section(c: dict[str, Any]) -> list[str]:
+    """peergraph against the Neo4j GraphQL Library (bench/compare.py)."""
+    when, v = c["measured"], c["library_versions"]
+    counts = c["statements_per_request"]
+    rows = [
+        ("peergraph", "peergraph", "peergraph"),
+        ("library", "the library", "library"),
+        ("profile_page", "peergraph, full ProfilePage", "profile_page"),
+    ]
+    lines = [
+        "## Against the Neo4j GraphQL Library",
+        "",
+        f"`python -m bench.compare` ({when['date']}, medians of {when['runs_per_figure']} runs "
+        f"of {when['requests_per_run']} requests), {c['works']:,}-work graph: the same logical "
+        "query (profile, counts, 4 close collaborators, 20 works by year with ordered authors "
+        "and topics) to peergraph and to "
+        f"@neo4j/graphql {v['@neo4j/graphql']} on @apollo/server {v['@apollo/server']} "
+        f"(neo4j-driver {v['neo4j-driver']} with TCP_NODELAY, Node {v['node']}), each in its "
+        "own process on the same Neo4j, for the same sampled researchers; both documents are "
+        "in results-compare.json. Same ids in both answers: "
+        + ("**yes**" if all(c["same_answers"].values()) else "**no**")
+        + f" ({sum(c['same_answers'].values())} of {len(c['same_answers'])} researchers). "
+        "CPU is per request from /proc of each process: the GraphQL server (peergraph's "
+        "service, or node), Neo4j's JVM and the load client.",
+        "",
+        "| server | clients | p50 ms | p90 ms | p99 ms | req/s | errors | statements/request "
+        f"| {CPU_HEADER} | server + Neo4j CPU ms/req |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, label, count_key in rows:
+        per = counts[count_key].values()
+        statements = f"{min(per)}-{max(per)}" if min(per) != max(per) else f"{max(per)}"
+        for r in c[key]:
+            lines.append(
+                f"| {label} | {r['concurrency']} | {r['p50_ms']} | {r['p90_ms']} | "
+                f"{r['p99_ms']} | {r['throughput_rps']} | {r['errors']} | {statements} | "
+                f"{cpu(r)} | {cpu_sum(r)} |"
+            )
+    ours, theirs = c["peergraph"][-1], c["library"][-1]
+    median = c["median_researcher"]
+    lines += [
+        "",
+        f"Throughput at {ours['concurrency']} clients, peergraph / the library: "
+        f"**{ratio(ours['throughput_rps'], theirs['throughput_rps'])}**. "
+        f"p50 at 1 client on the median researcher `{median['id']}` alone: peergraph "
+        f"{median['peergraph']['p50_ms']} ms, the library {median['library']['p50_ms']} ms.",
+        "",
+    ]
+    return lines
+
+
+def before_after_section(pair: dict[str, Any]) -> list[str]:
+    """The cost-per-page work (issue 13): bench.compare on the code before it and after it."""
+    before, after = pair["before"], pair["after"]
+    lines = [
+        "## Cost per page: before and after",
+        "",
+        f"`python -m bench.compare` on the {after['works']:,}-work graph, the same method both "
+        f"times: before ({before['measured']['date']}, commit {pair['before_commit']}, the "
+        f"code checked out in a worktree with this bench) and after ({after['measured']['date']}). "
+        "Both in results.json under `cost_per_page`.",
+        "",
+        f"| query | clients | req/s before -> after | p50 ms | p99 ms | {CPU_HEADER} before | "
+        f"{CPU_HEADER} after |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for key, label in (("peergraph", "common subset"), ("profile_page", "full ProfilePage")):
+        for old, new in zip(before[key], after[key], strict=True):
+            lines.append(
+                f"| {label} | {new['concurrency']} | {old['throughput_rps']} -> "
+                f"{new['throughput_rps']} | {old['p50_ms']} -> {new['p50_ms']} | "
+                f"{old['p99_ms']} -> {new['p99_ms']} | {cpu(old)} | {cpu(new)} |"
+            )
+    return [*lines, ""]
+
+
 def write_markdown(results: dict[str, Any], path: Path) -> None:
     m = results["machine"]
     lines = [
@@ -171,9 +269,14 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
             f"statements per page: {', '.join(str(s['statements_per_page']) for s in sizes)}.",
             "",
         ]
+    if "cost_per_page" in results:
+        lines += before_after_section(results["cost_per_page"])
     load_path = path.parent / "results-load.json"
     if load_path.exists():
         lines += load_sections(json.loads(load_path.read_text()))
+    compare_path = path.parent / "results-compare.json"
+    if compare_path.exists():
+        lines += compare_section(json.loads(compare_path.read_text()))
     ceiling_path = path.parent / "results-ceiling.json"
     if ceiling_path.exists():
         lines += ceiling_section(json.loads(ceiling_path.read_text()))

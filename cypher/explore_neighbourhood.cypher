@@ -191,12 +191,33 @@ CALL (c, candidates) {
   RETURN collect({node: entry.node, kind: kind, via: entry.via, raw: entry.weight,
                   weight: CASE WHEN top > 0 THEN entry.weight / top ELSE 1.0 END})[0..$limit - 1] AS picked
 }
+// The stored relationships among the picked nodes, each read from the side that has few: a
+// work's authors, topics, institutions and references, a researcher's affiliations. Checking
+// every pair instead expands both ends of each pair, and a hub among the picked (a prolific
+// co-author, a big topic) then costs its whole degree once per other node: 170,000 db hits for
+// the slice of a researcher with 5 works on the 100k graph.
 CALL (picked) {
-  UNWIND picked AS a
-  UNWIND picked AS b
-  WITH a.node AS x, b.node AS y
-  MATCH (x)-[rel:AUTHORED|HAS_TOPIC|HAS_INSTITUTION|AFFILIATED_WITH|CITES]->(y)
-  RETURN collect({source: x.id, target: y.id, kind: type(rel), weight: toFloat(coalesce(rel.score, 1.0))}) AS among
+  WITH [p IN picked | p.node] AS nodes
+  UNWIND nodes AS x
+  CALL (x, nodes) {
+    WITH x WHERE x:Work
+    MATCH (x)-[rel:HAS_TOPIC|HAS_INSTITUTION|CITES]->(y) WHERE y IN nodes
+    RETURN x AS source, y AS target, rel
+    UNION ALL
+    WITH x WHERE x:Work
+    MATCH (x)<-[rel:AUTHORED]-(y) WHERE y IN nodes
+    RETURN y AS source, x AS target, rel
+    UNION ALL
+    WITH x WHERE x:Researcher
+    MATCH (x)-[rel:AFFILIATED_WITH]->(y) WHERE y IN nodes
+    RETURN x AS source, y AS target, rel
+  }
+  // In the order of the picked nodes, source first: the order the slice always had.
+  WITH nodes, source, target, rel
+  ORDER BY [k IN range(0, size(nodes) - 1) WHERE nodes[k] = source][0],
+           [k IN range(0, size(nodes) - 1) WHERE nodes[k] = target][0]
+  RETURN collect({source: source.id, target: target.id, kind: type(rel),
+                  weight: toFloat(coalesce(rel.score, 1.0))}) AS among
 }
 WITH centerId, c, picked, among,
      CASE WHEN c:Researcher THEN 'RESEARCHER' WHEN c:Work THEN 'WORK'

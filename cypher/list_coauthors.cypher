@@ -1,5 +1,8 @@
 // Each researcher's co-authors ranked by shared works, then by the year of the latest one,
-// keyset-paged. With $minShared 2 these are the close collaborators.
+// keyset-paged. With $minShared 2 these are the close collaborators. Read from the stored
+// co-author pairs ((r)-[:COAUTHORED {works, latestYear}]-(c), one per pair, kept by the
+// statements that change authorships), so a page costs what the researcher's co-authors do,
+// however many works they share.
 // The sort key folds the ranking into one ascending number: -(shared * 10000 + latestYear).
 // Parameters: $pages: [{index, ownerId, first, minShared, afterKey (float or null),
 //   afterId (string or null)}]
@@ -9,9 +12,8 @@
 UNWIND $pages AS page
 MATCH (r:Researcher {id: page.ownerId})
 WITH page, r, COLLECT {
-  MATCH (r)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(c:Researcher)
-  WHERE c <> r
-  WITH c, count(w) AS shared, max(coalesce(w.year, 0)) AS latestYear
+  MATCH (r)-[p:COAUTHORED]-(c:Researcher)
+  WITH c, p.works AS shared, p.latestYear AS latestYear
   WHERE shared >= page.minShared
   RETURN {researcher: c, shared: shared, latestYear: latestYear,
           sortKey: -toFloat(shared * 10000 + latestYear)}

@@ -2,6 +2,11 @@
 // surviving one (authorships, affiliations, follows, claims, invitations; an edge the survivor
 // already has keeps its own properties), then the merged-away node is removed. A claim moves
 // only when the survivor has no owner. Idempotent: an id already merged is no longer there.
+// Co-author pairs (COAUTHORED) follow in the same statement: on each work the survivor gains
+// that counts for pairs (x.coauthorPairs, see merge_works),
+// its pair with every other author adds 1 (raising latestYear to the work's year); the
+// merged-away researcher's pairs go with its node. No other pair changes. Each researcher's
+// closeCoauthors (pairs sharing 2+ works) follows its pairs crossing 2 or going.
 // Parameters: $rows: [{id, into}]
 // Returns: one row per merge applied: id.
 UNWIND $rows AS row
@@ -11,7 +16,27 @@ ON CREATE SET new.name = old.name, new.verification = 'L1'
 WITH old, new WHERE old <> new
 CALL (old, new) {
   MATCH (old)-[e:AUTHORED]->(x)
+  WITH old, new, e, x, EXISTS { (new)-[:AUTHORED]->(x) } AS had
   MERGE (new)-[f:AUTHORED]->(x) ON CREATE SET f = properties(e)
+  WITH old, new, x WHERE NOT had AND x.coauthorPairs
+  CALL (old, new, x) {
+    MATCH (o:Researcher)-[:AUTHORED]->(x) WHERE o <> old AND o <> new
+    WITH new, o, coalesce(x.year, 0) AS year,
+         CASE WHEN new.id < o.id THEN new ELSE o END AS lo,
+         CASE WHEN new.id < o.id THEN o ELSE new END AS hi
+    MERGE (lo)-[c:COAUTHORED]->(hi)
+    ON CREATE SET c.works = 0, c.latestYear = 0
+    SET c.works = c.works + 1,
+        c.latestYear = CASE WHEN year > c.latestYear THEN year ELSE c.latestYear END
+    WITH lo, hi, c WHERE c.works = 2
+    SET lo.closeCoauthors = coalesce(lo.closeCoauthors, 0) + 1,
+        hi.closeCoauthors = coalesce(hi.closeCoauthors, 0) + 1
+  }
+}
+// The merged-away researcher's close pairs no longer count for the researchers at their other end.
+CALL (old) {
+  MATCH (old)-[c:COAUTHORED]-(o) WHERE c.works >= 2
+  SET o.closeCoauthors = o.closeCoauthors - 1
 }
 CALL (old, new) {
   MATCH (old)-[e:AFFILIATED_WITH]->(x)

@@ -1,6 +1,12 @@
 // Applies OpenAlex merged ids for works: each merged-away work's authorships, topics,
 // institutions and citations (both ways) move onto the surviving work, then it is removed.
 // Idempotent: an id already merged is no longer there.
+// Co-author pairs (COAUTHORED) follow in the same statement, for works that count for pairs
+// (w.coauthorPairs, set from the work's own author list, see merge_works): the survivor's new authors add 1 to
+// each of their pairs with its other authors (raising latestYear to its year); the merged-away
+// work's pairs lose 1 (deleted at 0; latestYear read again from the remaining shared works only
+// when this work held it). Each researcher's closeCoauthors (pairs sharing 2+ works) follows
+// its pairs crossing 2.
 // Parameters: $rows: [{id, into}]
 // Returns: one row per merge applied: id.
 UNWIND $rows AS row
@@ -8,8 +14,56 @@ MATCH (old:Work {id: row.id})
 MERGE (new:Work {id: row.into})
 WITH old, new WHERE old <> new
 CALL (old, new) {
-  MATCH (x)-[e:AUTHORED]->(old)
-  MERGE (x)-[f:AUTHORED]->(new) ON CREATE SET f = properties(e)
+  WITH old, new, coalesce(old.year, 0) AS oldYear, coalesce(new.year, 0) AS newYear,
+       COLLECT { MATCH (x:Researcher)-[:AUTHORED]->(old) RETURN x } AS gone,
+       COLLECT { MATCH (x:Researcher)-[:AUTHORED]->(new) RETURN x } AS stay
+  CALL (old, new) {
+    MATCH (x)-[e:AUTHORED]->(old)
+    MERGE (x)-[f:AUTHORED]->(new) ON CREATE SET f = properties(e)
+    DELETE e
+  }
+  // The survivor's pairs: each new author with every other author it now has.
+  CALL (new, gone, stay, newYear) {
+    WITH new, gone, stay, newYear WHERE new.coauthorPairs
+    WITH newYear, [x IN gone WHERE NOT x IN stay] AS came, stay + [x IN gone WHERE NOT x IN stay] AS everyone
+    UNWIND range(0, size(came) - 1) AS i
+    UNWIND range(0, size(everyone) - 1) AS j
+    WITH newYear, came[i] AS a, everyone[j] AS b, size(stay) + i AS ai, j
+    WHERE ai <> j AND (j < size(stay) OR ai < j)
+    WITH newYear, CASE WHEN a.id < b.id THEN a ELSE b END AS lo,
+         CASE WHEN a.id < b.id THEN b ELSE a END AS hi
+    MERGE (lo)-[c:COAUTHORED]->(hi)
+    ON CREATE SET c.works = 0, c.latestYear = 0
+    SET c.works = c.works + 1,
+        c.latestYear = CASE WHEN newYear > c.latestYear THEN newYear ELSE c.latestYear END
+    WITH lo, hi, c WHERE c.works = 2
+    SET lo.closeCoauthors = coalesce(lo.closeCoauthors, 0) + 1,
+        hi.closeCoauthors = coalesce(hi.closeCoauthors, 0) + 1
+  }
+  // The merged-away work's pairs: it is no longer shared.
+  CALL (old, gone, oldYear) {
+    WITH old, gone, oldYear WHERE old.coauthorPairs
+    UNWIND range(0, size(gone) - 1) AS i
+    UNWIND range(i + 1, size(gone) - 1) AS j
+    WITH gone[i] AS a, gone[j] AS b, oldYear
+    MATCH (a)-[c:COAUTHORED]-(b)
+    SET c.works = c.works - 1
+    WITH a, b, c, c.works = 0 AS empty, c.latestYear = oldYear AS stale
+    CALL (a, b, c) {
+      WITH a, b, c WHERE c.works = 1
+      SET a.closeCoauthors = a.closeCoauthors - 1, b.closeCoauthors = b.closeCoauthors - 1
+    }
+    CALL (c, empty) {
+      WITH c WHERE empty
+      DELETE c
+    }
+    CALL (a, b, c, empty, stale) {
+      WITH a, b, c WHERE stale AND NOT empty
+      MATCH (a)-[:AUTHORED]->(x:Work)<-[:AUTHORED]-(b) WHERE x.coauthorPairs
+      WITH c, max(coalesce(x.year, 0)) AS latestYear
+      SET c.latestYear = latestYear
+    }
+  }
 }
 CALL (old, new) {
   MATCH (old)-[e:HAS_TOPIC]->(x)

@@ -1,8 +1,10 @@
 """Runs named Cypher files through one shared driver, counting every round trip."""
 
 import asyncio
+import heapq
+import itertools
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,10 +15,11 @@ from cypher import load
 
 @dataclass
 class CypherStats:
-    """Statements one request (or one import) sent, by file name."""
+    """Statements one request (or one import) sent, by file name, and their time in Neo4j."""
 
     statements: int = 0
     by_name: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
 
     def count(self, name: str) -> None:
         self.statements += 1
@@ -39,6 +42,12 @@ class Gate:
     instead of timing out together inside the database, whose transaction timeout starts only
     once a statement is admitted. A statement that waits longer than `queue_timeout` fails
     with Busy.
+
+    A freed slot goes to the waiting statement whose request has spent the least time in
+    Neo4j so far, counted against how long ago it arrived: each waits in order of arrival plus
+    the seconds its request already had. A search or a small page is served at once while the
+    pages of hubs, whose statements keep coming back, yield to it; a heavy request still never
+    waits more than its own time in Neo4j behind newcomers, so nothing starves.
     """
 
     slots: int = 64
@@ -46,24 +55,35 @@ class Gate:
     observe: Observer | None = None
     in_flight: int = 0
     waiting: int = 0
-    _semaphore: asyncio.Semaphore = field(init=False)
+    _queue: list[tuple[float, int, "asyncio.Future[None]"]] = field(default_factory=list)
+    _arrivals: Iterator[int] = field(default_factory=itertools.count)
 
-    def __post_init__(self) -> None:
-        self._semaphore = asyncio.Semaphore(self.slots)
-
-    async def enter(self) -> None:
+    async def enter(self, spent: float = 0.0) -> None:
+        """Waits for a slot; `spent` is the seconds the request already had in Neo4j."""
+        if self.in_flight < self.slots and not self._queue:
+            self.in_flight += 1
+            return
+        turn = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (time.monotonic() + spent, next(self._arrivals), turn))
         self.waiting += 1
         try:
-            await asyncio.wait_for(self._semaphore.acquire(), self.queue_timeout)
+            await asyncio.wait_for(turn, self.queue_timeout)
         except TimeoutError as exc:
             raise Busy(f"no statement slot within {self.queue_timeout:g}s") from exc
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self.leave()  # the slot was handed over as the waiter was cancelled: pass it on
+            raise
         finally:
             self.waiting -= 1
-        self.in_flight += 1
 
     def leave(self) -> None:
+        while self._queue:
+            turn = heapq.heappop(self._queue)[2]
+            if not turn.done():  # waiters that timed out or were cancelled are skipped
+                turn.set_result(None)  # the slot passes to it: in_flight stays the same
+                return
         self.in_flight -= 1
-        self._semaphore.release()
 
 
 @dataclass
@@ -88,7 +108,7 @@ class CypherRunner:
         self, name: str, params: Mapping[str, Any], routing: RoutingControl
     ) -> list[Record]:
         self.stats.count(name)
-        await self.gate.enter()
+        await self.gate.enter(self.stats.seconds)
         started, failed = time.perf_counter(), True
         try:
             result = await self.driver.execute_query(
@@ -100,6 +120,8 @@ class CypherRunner:
             failed = False
         finally:
             self.gate.leave()
+            seconds = time.perf_counter() - started
+            self.stats.seconds += seconds
             if self.gate.observe is not None:
-                self.gate.observe(name, time.perf_counter() - started, failed)
+                self.gate.observe(name, seconds, failed)
         return list(result.records)

@@ -9,14 +9,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, LiteralString, TextIO, cast
 
+from neo4j import Query
+
+from cypher import load as load_cypher
 from cypher.runner import CypherRunner
 from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
 from ingest.records import RecordError, Row, merge_row, parse
+from loaders.researchers import MAX_PAIR_AUTHORS
 
 CONSTRAINTS = Path(__file__).resolve().parent.parent / "neo4j-seed" / "constraints.cypher"
 # Records land in this order within a batch, so that a work finds its topics and
 # institutions already named when it links to them.
 ORDER = ("institutions", "topics", "authors", "works")
+# The version of the stored co-author pairs (COAUTHORED) this importer keeps. A store whose
+# marker holds another (or none: imported before the pairs were kept) has them rebuilt once,
+# at the start of the next import.
+COAUTHORED_VERSION = 2
+# Co-author pairs one merge_works statement may create at most (see work_statements); a work
+# at MAX_PAIR_AUTHORS has 4,950.
+PAIRS_PER_STATEMENT = 5_000
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ class Importer:
     async def run(self, paths: Iterable[Path]) -> ImportSummary:
         started = time.monotonic()
         await apply_constraints(self.runner)
+        await self.backfill_coauthored()
         files = list(files_under(paths))
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
         merges = [f for f in files if is_merged_ids(f)]
@@ -129,6 +141,33 @@ class Importer:
                 task.cancel()
         self.summary.seconds = time.monotonic() - started
         return self.summary
+
+    async def backfill_coauthored(self) -> None:
+        """Builds the co-author pairs and each researcher's closeCoauthors once on a store that
+        has none (see COAUTHORED_VERSION), in auto-commit transactions of 1,000 researchers
+        (CALL ... IN TRANSACTIONS), so a large graph never holds them all in one."""
+        marker = (await self.runner.read("get_aggregates_version"))[0]
+        if marker["coauthored"] == COAUTHORED_VERSION:
+            return
+        total, done = marker["researchers"], 0
+        async with self.runner.driver.session(database=self.runner.database) as session:
+            await (await session.run(maintenance("clear_coauthored"))).consume()
+            marking = await session.run(
+                maintenance("mark_pair_works"), maxPairAuthors=MAX_PAIR_AUTHORS
+            )
+            await marking.consume()
+            async for _ in await session.run(maintenance("backfill_coauthored")):
+                done += 1
+                if self.progress and (done % 10_000 == 0 or done == total):
+                    sys.stderr.write(
+                        f"\rbuilding co-author pairs: {done:,} of {total:,} researchers"
+                        f" ({done / max(total, 1):.0%})   "
+                    )
+                    sys.stderr.flush()
+            await (await session.run(maintenance("backfill_close_coauthors"))).consume()
+        if self.progress and total:
+            sys.stderr.write("\n")
+        await self.runner.write("set_aggregates_version", coauthored=COAUTHORED_VERSION)
 
     async def merge(self, path: Path) -> None:
         batches: dict[str, list[Row]] = {}
@@ -190,10 +229,45 @@ class Importer:
         # In ORDER, so that a work finds its topics and institutions already named.
         for kind in ORDER:
             if kind in batch:
-                await self.runner.write(f"merge_{kind}", rows=batch[kind])
+                if kind == "works":
+                    for rows in work_statements(batch[kind]):
+                        await self.runner.write(
+                            "merge_works", rows=rows, maxPairAuthors=MAX_PAIR_AUTHORS
+                        )
+                else:
+                    await self.runner.write(f"merge_{kind}", rows=batch[kind])
                 self.summary.written[kind] += len(batch[kind])
         if self.progress:
             self.progress(self.summary)
+
+
+def maintenance(name: str) -> Query:
+    """A once-per-store statement that commits in batches (CALL ... IN TRANSACTIONS) and shows
+    its progress: no time limit, where the server's default (30 s for the embedded Neo4j) would
+    end the backfill of a 100k graph after a fifth of it. Ctrl-C stops it; the marker is set
+    only at the end, so the next import starts it again."""
+    return Query(load_cypher(name), timeout=0)
+
+
+def work_statements(rows: list[Row]) -> list[list[Row]]:
+    """The works of a batch in order, cut into the statements merge_works runs: no statement
+    names a work twice (it keeps the co-author pairs from each work's authors before and after),
+    and none holds more than PAIRS_PER_STATEMENT pairs of co-authors (a work of n authors has
+    n * (n - 1) / 2), so a batch with a few works of hundreds of authors is several
+    transactions of bounded size instead of one large one."""
+    runs: list[list[Row]] = [[]]
+    seen: set[Any] = set()
+    pairs = 0
+    for row in rows:
+        authors = len(row["authorships"])
+        cost = authors * (authors - 1) // 2 if authors <= MAX_PAIR_AUTHORS else 0
+        if runs[-1] and (row["id"] in seen or pairs + cost > PAIRS_PER_STATEMENT):
+            runs.append([])
+            seen, pairs = set(), 0
+        runs[-1].append(row)
+        seen.add(row["id"])
+        pairs += cost
+    return runs
 
 
 async def import_paths(

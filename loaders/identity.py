@@ -11,7 +11,9 @@ from loaders.rows import IdentityWorkRow, InstitutionRow, TopicRow
 # The identity and trust analyses read a bounded sample of a researcher's works: at most this
 # many of the latest, and on each at most MAX_IDENTITY_COAUTHORS other authors (the first the
 # database finds, in no order), so a hyper-authored work costs what an ordinary one does. The
-# full count of works comes with them (a degree look-up); what reads only the sample says so.
+# full count of works comes with them (a degree look-up), and the exact count of close
+# collaborators (closeCoauthors, kept with the stored co-author pairs: co-authors sharing
+# CLOSE_MIN_SHARED = 2+ works); what reads only the sample says so.
 MAX_IDENTITY_WORKS = 1000
 MAX_IDENTITY_COAUTHORS = 50
 
@@ -26,6 +28,8 @@ class IdentityInputs:
     works: tuple[IdentityWorkRow, ...]
     # Works of the sample whose co-authors were cut at MAX_IDENTITY_COAUTHORS.
     capped_works: int = 0
+    # All co-authors sharing CLOSE_MIN_SHARED+ works with the researcher, sample or not.
+    close_coauthors: int = 0
 
     @property
     def sampled(self) -> bool:
@@ -43,10 +47,12 @@ def parameters(ids: Sequence[str]) -> dict[str, Any]:
 async def works_for_identity(runner: CypherRunner, ids: Sequence[str]) -> list[IdentityInputs]:
     grouped: dict[str, list[IdentityWorkRow]] = defaultdict(list)
     totals: dict[str, int] = {}
+    close: dict[str, int] = {}
     capped: dict[str, int] = defaultdict(int)
     for r in await runner.read("get_identity_inputs", **parameters(ids)):
         researcher = r["researcherId"]
         totals[researcher] = r["totalWorks"]
+        close[researcher] = r["closeCoauthors"]
         # The researcher is one of the work's authors; the rest are its co-authors.
         capped[researcher] += r["authors"] - 1 > len(r["coauthorIds"])
         grouped[researcher].append(
@@ -61,7 +67,9 @@ async def works_for_identity(runner: CypherRunner, ids: Sequence[str]) -> list[I
                 institutions=tuple(InstitutionRow.of(i) for i in r["institutions"]),
             )
         )
-    return [IdentityInputs(totals.get(i, 0), tuple(grouped[i]), capped[i]) for i in ids]
+    return [
+        IdentityInputs(totals.get(i, 0), tuple(grouped[i]), capped[i], close.get(i, 0)) for i in ids
+    ]
 
 
 async def followed_by(

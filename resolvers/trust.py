@@ -11,25 +11,23 @@
 | identity coherence     | 15  | 15 when the works look like one person, else 0                |
 
 Tiers: Emerging below 40, Established from 40, Trusted from 60, Exemplary from 80.
-The body of work counts every work (a degree look-up). Citations, the network and identity
-coherence read the identity sample (loaders/identity.py: the latest 1,000 works, at most 50
-co-authors read per work); when the sample is not the whole record their reasons say so
-("in a sample: the latest 1,000 of 21,895 works"; "at most 50 co-authors read on each of 3
-work(s) with more"). A sample only ever lowers their points: close collaborators met only on
-works of more than 50 authors can go uncounted (no stored co-author pairs to read instead).
-Every component only grows with more verification, a claim, more works, citations or
-collaborators, so claiming with evidence or adding a confirmed work never lowers the score
-(within the sample: past 1,000 works a new one pushes the oldest out of it).
+The body of work counts every work (a degree look-up). The network counts every close
+collaborator, from the stored co-author pairs (COAUTHORED, one per co-author with the number
+of shared works): no sample. Citations and identity coherence read the identity sample
+(loaders/identity.py: the latest 1,000 works, at most 50 co-authors read per work); when the
+sample is not the whole record their reasons say so ("in a sample: the latest 1,000 of 21,895
+works"; "at most 50 co-authors read on each of 3 work(s) with more"). A sample only ever lowers
+their points. Every component only grows with more verification, a claim, more works, citations
+or collaborators, so claiming with evidence or adding a confirmed work never lowers the score
+(for citations, within the sample: past 1,000 works a new one pushes the oldest out of it).
 """
 
 import math
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loaders.identity import MAX_IDENTITY_COAUTHORS, IdentityInputs
 from loaders.researchers import CLOSE_MIN_SHARED
-from loaders.rows import IdentityWorkRow, ResearcherRow
+from loaders.rows import ResearcherRow
 from resolvers.identity import IdentityReport
 
 VERIFICATION_POINTS = {"L0": 0, "L1": 10, "L2": 20, "L3": 25}
@@ -104,15 +102,11 @@ def citations(inputs: IdentityInputs) -> Component:
     return Component("citations", points, 15, reason)
 
 
-def close_collaborators(works: Sequence[IdentityWorkRow]) -> int:
-    shared = Counter(c for w in works for c in w.coauthor_ids)
-    return sum(1 for n in shared.values() if n >= CLOSE_MIN_SHARED)
-
-
 def network(inputs: IdentityInputs) -> Component:
-    close = close_collaborators(inputs.works)
+    # Every close collaborator, counted from the stored co-author pairs: not a sample.
+    close = inputs.close_coauthors
     reason = f"{close} close collaborator(s) sharing {CLOSE_MIN_SHARED}+ works"
-    return Component("collaboration network", min(10, 2 * close), 10, reason + sample(inputs, True))
+    return Component("collaboration network", min(10, 2 * close), 10, reason)
 
 
 def completeness(row: ResearcherRow) -> Component:

@@ -4,11 +4,11 @@ from loaders.rows import (
     AuthorshipRow,
     CitationCountsRow,
     Page,
-    PageEntry,
     PageKey,
     RelatedWorkRow,
     WorkRow,
     WorkTopicRow,
+    WorkWithParts,
 )
 from resolvers.context import Context
 from resolvers.paging import check_first, decode_cursor
@@ -34,19 +34,12 @@ async def related(ctx: Context, work_id: str, first: int) -> list[RelatedWorkRow
 
 async def works_of(
     ctx: Context, owner_id: str, first: int, after: str | None, order: str
-) -> Page[WorkRow]:
-    """A page of the works of a researcher, topic or institution."""
+) -> Page[WorkWithParts]:
+    """A page of the works of a researcher, topic or institution, each with its authors and
+    topics: no further statement needs to read them."""
     after_key, after_id = decode_cursor(after)
     key = PageKey(owner_id, check_first(first), after_key, after_id, order=order)
-    page = await ctx.loaders.works_page.load(key)
-    if page is None:
-        return Page(0, (), False)
-    for entry in page.entries:
-        # The page brought each work's authors and topics: no further statement needs to.
-        ctx.loaders.work_authors.prime(entry.row.work.id, entry.row.authors)
-        ctx.loaders.work_topics.prime(entry.row.work.id, entry.row.topics)
-    entries = tuple(PageEntry(e.sort_key, e.row.work) for e in page.entries)
-    return Page(page.total, entries, page.has_next)
+    return await ctx.loaders.works_page.load(key) or Page(0, (), False)
 
 
 async def search(

@@ -10,6 +10,7 @@ from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
+from schema.execution import execution_context
 from schema.mutation import Mutation
 from schema.query import Query
 
@@ -74,7 +75,12 @@ def build_schema(
         parser or (lambda: ParserCache(maxsize=64)),
         lambda: ValidationCache(maxsize=64),
     ]
-    return Schema(query=Query, mutation=Mutation, extensions=[*cached, *extensions])
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[*cached, *extensions],
+        execution_context_class=execution_context(),
+    )
 
 
 schema = build_schema()

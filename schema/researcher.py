@@ -1,6 +1,6 @@
 import strawberry
 
-from loaders.researchers import CLOSE_MIN_SHARED
+from loaders.researchers import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
 from loaders.rows import AffiliationRow, CoauthorRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
@@ -34,7 +34,8 @@ class ResearcherCounts:
         return await resolve.topic_count(info.context, self.researcher_id)
 
     @strawberry.field(
-        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works with the researcher."
+        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works with the researcher "
+        f"(works of at most {MAX_PAIR_AUTHORS} authors)."
     )
     async def close_collaborators(self, info: Info) -> int:
         return await resolve.close_collaborator_count(info.context, self.researcher_id)
@@ -133,7 +134,8 @@ class Researcher(Node):
         return [ResearcherTopic.of(t) for t in await resolve.topics(info.context, self.id, first)]
 
     @strawberry.field(
-        description="Co-authors ranked by shared works, then by the year of the latest one."
+        description="Co-authors ranked by shared works, then by the year of the latest one; "
+        f"works of more than {MAX_PAIR_AUTHORS} authors make no co-authors here."
     )
     async def coauthors(
         self, info: Info, first: int = 20, after: str | None = None
@@ -142,8 +144,8 @@ class Researcher(Node):
         return from_page(page, after, Coauthor.of, lambda c: c.researcher.id)
 
     @strawberry.field(
-        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works, ranked by shared "
-        "works, then by the year of the latest one."
+        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works of at most "
+        f"{MAX_PAIR_AUTHORS} authors, ranked by shared works, then by the year of the latest one."
     )
     async def close_collaborators(self, info: Info, first: int = 4) -> list["Coauthor"]:
         rows = await resolve.close_collaborators(info.context, self.id, first)

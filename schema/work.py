@@ -1,8 +1,9 @@
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from loaders.rows import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow
+from loaders.rows import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow, WorkWithParts
 from resolvers import works as resolve
 from resolvers.context import Context
 from schema.node import Node
@@ -23,23 +24,21 @@ class Authorship:
     institution_ids: list[strawberry.ID] = strawberry.field(
         description="The institutions the work states for this author."
     )
-    _row: strawberry.Private[AuthorshipRow]
-
-    @strawberry.field
-    def researcher(self) -> Annotated["Researcher", strawberry.lazy("schema.researcher")]:
-        from schema.researcher import Researcher
-
-        return Researcher.of(self._row.researcher)
+    researcher: Annotated["Researcher", strawberry.lazy("schema.researcher")]
 
     @classmethod
     def of(cls, row: AuthorshipRow) -> "Authorship":
+        # Built here, not by a resolver: a plain attribute completes without graphql-core's
+        # generic path (schema/execution.py), and a page shows hundreds of authorships.
+        from schema.researcher import Researcher
+
         return cls(
             position=row.position,
             author_position=row.author_position,
             raw_name=row.raw_name,
             corresponding=row.corresponding,
             institution_ids=[strawberry.ID(i) for i in row.institution_ids],
-            _row=row,
+            researcher=Researcher.of(row.researcher),
         )
 
 
@@ -77,9 +76,12 @@ class Work(Node):
     cited_by_count: int | None = strawberry.field(
         description="Citations as the source counts them (OpenAlex cited_by_count)."
     )
+    # The authors and topics, when the statement that found the work brought them (a page of
+    # works does); otherwise the fields below load them, batched.
+    _parts: strawberry.Private[WorkWithParts | None] = None
 
     @classmethod
-    def of(cls, row: WorkRow) -> "Work":
+    def of(cls, row: WorkRow, parts: WorkWithParts | None = None) -> "Work":
         return cls(
             id=strawberry.ID(row.id),
             title=row.title,
@@ -90,14 +92,39 @@ class Work(Node):
             doi=row.doi,
             arxiv_id=row.arxiv_id,
             cited_by_count=row.cited_by_count,
+            _parts=parts,
         )
 
-    @strawberry.field(description="The authors in the order the work lists them.")
-    async def authors(self, info: Info) -> list[Authorship]:
+    @classmethod
+    def with_parts(cls, parts: WorkWithParts) -> "Work":
+        return cls.of(parts.work, parts)
+
+    @classmethod
+    def without_parts(cls, parts: WorkWithParts) -> "Work":
+        return cls.of(parts.work)
+
+    # Not `async`: with the parts at hand the lists are answered at once, without a task and
+    # a loader round per work; without them the awaitable returned is awaited by graphql-core.
+    @strawberry.field(
+        description="The authors in the order the work lists them.", graphql_type=list[Authorship]
+    )
+    def authors(self, info: Info) -> list[Authorship] | Awaitable[list[Authorship]]:
+        if self._parts is not None:
+            return [Authorship.of(a) for a in self._parts.authors]
+        return self.load_authors(info)
+
+    @strawberry.field(
+        description="The work's topics, best score first.", graphql_type=list[WorkTopic]
+    )
+    def topics(self, info: Info) -> list[WorkTopic] | Awaitable[list[WorkTopic]]:
+        if self._parts is not None:
+            return [WorkTopic.of(t) for t in self._parts.topics]
+        return self.load_topics(info)
+
+    async def load_authors(self, info: Info) -> list[Authorship]:
         return [Authorship.of(a) for a in await resolve.authors(info.context, self.id)]
 
-    @strawberry.field(description="The work's topics, best score first.")
-    async def topics(self, info: Info) -> list[WorkTopic]:
+    async def load_topics(self, info: Info) -> list[WorkTopic]:
         return [WorkTopic.of(t) for t in await resolve.topics(info.context, self.id)]
 
     @strawberry.field(description="How many imported works this work cites.")

@@ -28,6 +28,7 @@ from server.metrics import metrics, observe_statement, watch_gate
 from server.observe import RequestId, RequestLog
 from server.page_documents import PAGE_DOCUMENTS
 from server.persisted import PersistedQueries
+from server.runtime import tune_collector
 
 
 def make_runner(settings: Settings) -> CypherRunner:
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.policy = Policy(
             settings.invite_daily_limit, settings.loader_batching, settings.max_pending_claims
         )
+        tune_collector()
         try:
             yield
         finally:

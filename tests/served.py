@@ -14,7 +14,13 @@ from server.config import Settings
 class Served:
     def __init__(self, settings: Settings) -> None:
         config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=0, log_level="warning", lifespan="on"
+            create_app(settings),
+            host="127.0.0.1",
+            port=0,
+            log_level="warning",
+            lifespan="on",
+            # A browser keeps its connection open; a test that stops the app must not wait on it.
+            timeout_graceful_shutdown=2,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -34,8 +40,11 @@ class Served:
         return self
 
     def stop(self) -> None:
+        """Returns once the port is closed: a test that stops the app sees it gone."""
         self.server.should_exit = True
         self.thread.join(timeout=30)
+        if self.thread.is_alive():
+            raise RuntimeError("the app did not stop within 30 s")
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

@@ -95,11 +95,19 @@ async def click_node(page: Page, node_id: str) -> None:
     await graph.scroll_into_view_if_needed()
     box = await graph.bounding_box()
     assert box is not None
-    x, y = await page.evaluate(
+    # Where the node rests: on a busy machine the layout may still be moving it, and a click
+    # where it was a moment ago lands on nothing.
+    where = (
         "id => { const p = window.peergraphGraph.getElementById(id).renderedPosition();"
-        " return [p.x, p.y]; }",
-        node_id,
+        " return [p.x, p.y]; }"
     )
+    x, y = await page.evaluate(where, node_id)
+    for _ in range(50):
+        await page.wait_for_timeout(100)
+        settled = await page.evaluate(where, node_id)
+        if settled == [x, y]:
+            break
+        x, y = settled
     await page.mouse.click(box["x"] + x, box["y"] + y)
 
 

@@ -1,5 +1,6 @@
 """The explorer slice: bounded by its limit, centred on any kind, cheap on hubs."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -136,17 +137,54 @@ def hub_works(start: int, count: int) -> list[dict[str, Any]]:
     ]
 
 
+async def hits_as_it_grows(
+    runner: CypherRunner,
+    tmp_path: Path,
+    records: Callable[[int, int], list[dict[str, Any]]],
+    center: str,
+) -> tuple[int, int]:
+    """The slice's db hits with a hub of 2 x SCAN works, then of 10 x SCAN."""
+    await load(runner, tmp_path, records(0, 2 * SCAN))
+    small = await db_hits(runner, center)
+    await load(runner, tmp_path, records(2 * SCAN, 8 * SCAN))
+    return small, await db_hits(runner, center)
+
+
 @pytest.mark.slow
 async def test_a_hub_topic_costs_the_same_however_big_it_grows(
     runner: CypherRunner, tmp_path: Path
 ) -> None:
-    await load(runner, tmp_path, hub_works(0, 2 * SCAN))
-    small = await db_hits(runner, "T-hub")
-    await load(runner, tmp_path, hub_works(2 * SCAN, 8 * SCAN))
-    big = await db_hits(runner, "T-hub")
+    small, big = await hits_as_it_grows(runner, tmp_path, hub_works, "T-hub")
 
     graph = await slice_of(runner, "T-hub", 60)
     assert_well_formed(graph, "T-hub", 60)
     assert len(graph["nodes"]) == 60
     # Five times the works, and the statement reads no more than it did.
+    assert big <= small * 1.1, (small, big)
+
+
+def prolific_coauthor(start: int, count: int) -> list[dict[str, Any]]:
+    """A-near's three works with A-prolific, whose own works (and topic) grow."""
+    near = [
+        work(f"W-near-{i}", ["A-near", "A-prolific"], ["T-crowded", f"T-near-{i}"])
+        for i in range(3)
+    ]
+    own = [
+        work(f"W-prolific-{i}", ["A-prolific", f"A-other-{i % 40}"], ["T-crowded"], cited=i % 89)
+        for i in range(start, start + count)
+    ]
+    return near + own
+
+
+@pytest.mark.slow
+async def test_a_slice_costs_the_same_however_big_the_hubs_it_picks_grow(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    """The slice of a researcher with three works picks a prolific co-author and a crowded
+    topic: the edges among the picked nodes must not cost their degrees."""
+    small, big = await hits_as_it_grows(runner, tmp_path, prolific_coauthor, "A-near")
+
+    graph = await slice_of(runner, "A-near", 60)
+    assert_well_formed(graph, "A-near", 60)
+    assert {"A-prolific", "T-crowded"} <= {n["id"] for n in graph["nodes"]}
     assert big <= small * 1.1, (small, big)

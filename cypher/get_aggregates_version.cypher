@@ -1,0 +1,7 @@
+// Which version of the stored aggregates the store holds, from its marker node
+// (:Meta {id: 'aggregates'}): coauthored is the version of the COAUTHORED pairs, null when they
+// were never built (a store imported before they were kept).
+// Parameters: none.
+// Returns: one row: coauthored (int or null), researchers (how many researchers: a count-store look-up).
+OPTIONAL MATCH (m:Meta {id: 'aggregates'})
+RETURN m.coauthored AS coauthored, COUNT { (:Researcher) } AS researchers
