@@ -231,8 +231,8 @@ class IdentityWorkRow:
 
 @dataclass(frozen=True)
 class WorkWithParts:
-    """A work as a page of works returns it: with its authors and topics, which prime the
-    work_authors and work_topics loaders."""
+    """A work as a page of works returns it: with its authors and topics, which the Work it
+    becomes answers from directly (schema/work.py), with no loader round per work."""
 
     work: WorkRow
     authors: list[AuthorshipRow]
