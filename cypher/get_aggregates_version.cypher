@@ -1,7 +1,9 @@
 // Which version of the stored aggregates the store holds, from its marker node
-// (:Meta {id: 'aggregates'}): coauthored is the version of the COAUTHORED pairs, null when they
-// were never built (a store imported before they were kept).
+// (:Meta {id: 'aggregates'}): coauthored is the version of the COAUTHORED pairs, studies the
+// version of the STUDIES topic shares, each null when they were never built (a store imported
+// before they were kept).
 // Parameters: none.
-// Returns: one row: coauthored (int or null), researchers (how many researchers: a count-store look-up).
+// Returns: one row: coauthored (int or null), studies (int or null), researchers (how many
+//   researchers: a count-store look-up).
 OPTIONAL MATCH (m:Meta {id: 'aggregates'})
-RETURN m.coauthored AS coauthored, COUNT { (:Researcher) } AS researchers
+RETURN m.coauthored AS coauthored, m.studies AS studies, COUNT { (:Researcher) } AS researchers

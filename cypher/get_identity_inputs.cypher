@@ -2,32 +2,42 @@
 // all (a degree look-up: constant time), how many close collaborators (co-authors sharing 2+
 // works: closeCoauthors, kept on the researcher with its COAUTHORED pairs by the statements that
 // change authorships: one property read), and a bounded sample of works, each with its other
-// authors, topics (with field), the institutions stated on the researcher's own authorship,
-// citations and whether the owner confirmed the authorship.
+// authors, topics, the institutions stated on the researcher's own authorship, citations and
+// whether the owner confirmed the authorship.
 // Bounds: the latest $maxWorks works (newest year first, then id), and on each at most
 // $maxCoauthors other authors, the first found (no order: a capped list costs the same
 // whatever the size of the work's author list); authors is the full count (degree look-up),
 // so a cut list can be told from a whole one.
+// One row per researcher, its works a list: a thousand rows would cost the driver a thousand
+// messages, each read through its own timed wait. Works name their topics and institutions by
+// id; each distinct one comes once, in topics and institutions.
 // Parameters: $ids: [string], $maxWorks: int, $maxCoauthors: int
-// Returns: one row per sampled work of each researcher that exists: researcherId, totalWorks
-//   (all their works), closeCoauthors (all their co-authors sharing 2+ works), workId, title, year, citedByCount, verified, authors (all the work's
-//   authors, the researcher included), coauthorIds (at most $maxCoauthors), topics:
-//   [{id, name, field}], institutions: [{id, name}].
+// Returns: one row per researcher that exists: researcherId, totalWorks (all their works),
+//   closeCoauthors (all their co-authors sharing 2+ works), works: [{id, title, year,
+//   citedByCount, verified, authors (all the work's authors, the researcher included),
+//   coauthorIds (at most $maxCoauthors), topicIds, institutionIds}] by year descending (works
+//   without a year first), then id;
+//   topics: [{id, name, field}] and institutions: [{id, name}], those the works name.
 UNWIND $ids AS researcherId
 MATCH (r:Researcher {id: researcherId})
-WITH researcherId, r, COUNT { (r)-[:AUTHORED]->() } AS totalWorks,
-     coalesce(r.closeCoauthors, 0) AS closeCoauthors
 CALL (r) {
   MATCH (r)-[a:AUTHORED]->(w:Work)
   WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT $maxWorks
-  RETURN w, a
+  WITH w, a ORDER BY w.year DESC, w.id
+  RETURN collect({
+    id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
+    verified: coalesce(a.verified, false),
+    authors: COUNT { (w)<-[:AUTHORED]-() },
+    coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
+                           RETURN c.id LIMIT $maxCoauthors },
+    topicIds: COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t.id },
+    institutionIds: COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid
+                              MATCH (i:Institution {id: iid}) RETURN i.id }
+  }) AS works
 }
-RETURN researcherId, totalWorks, closeCoauthors, w.id AS workId, w.title AS title, w.year AS year,
-       w.citedByCount AS citedByCount, coalesce(a.verified, false) AS verified,
-       COUNT { (w)<-[:AUTHORED]-() } AS authors,
-       COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
-                 RETURN c.id LIMIT $maxCoauthors } AS coauthorIds,
-       COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t {.id, .name, .field} } AS topics,
-       COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid
+RETURN researcherId, COUNT { (r)-[:AUTHORED]->() } AS totalWorks,
+       coalesce(r.closeCoauthors, 0) AS closeCoauthors, works,
+       COLLECT { UNWIND works AS work UNWIND work.topicIds AS tid WITH DISTINCT tid
+                 MATCH (t:Topic {id: tid}) RETURN t {.id, .name, .field} } AS topics,
+       COLLECT { UNWIND works AS work UNWIND work.institutionIds AS iid WITH DISTINCT iid
                  MATCH (i:Institution {id: iid}) RETURN i {.id, .name} } AS institutions
-ORDER BY researcherId, year DESC, workId

@@ -7,6 +7,8 @@
 // its pair with every other author adds 1 (raising latestYear to the work's year); the
 // merged-away researcher's pairs go with its node. No other pair changes. Each researcher's
 // closeCoauthors (pairs sharing 2+ works) follows its pairs crossing 2 or going.
+// Topic shares (STUDIES {works}) follow too: each topic of a work the survivor gains adds 1 to
+// the survivor's share of it; the merged-away researcher's shares go with its node.
 // Parameters: $rows: [{id, into}]
 // Returns: one row per merge applied: id.
 UNWIND $rows AS row
@@ -18,7 +20,15 @@ CALL (old, new) {
   MATCH (old)-[e:AUTHORED]->(x)
   WITH old, new, e, x, EXISTS { (new)-[:AUTHORED]->(x) } AS had
   MERGE (new)-[f:AUTHORED]->(x) ON CREATE SET f = properties(e)
-  WITH old, new, x WHERE NOT had AND x.coauthorPairs
+  WITH old, new, x WHERE NOT had
+  // The survivor's topic shares: each topic of a work it gains adds 1.
+  CALL (new, x) {
+    MATCH (x)-[:HAS_TOPIC]->(t:Topic)
+    MERGE (new)-[s:STUDIES]->(t)
+    ON CREATE SET s.works = 0
+    SET s.works = s.works + 1
+  }
+  WITH old, new, x WHERE x.coauthorPairs
   CALL (old, new, x) {
     MATCH (o:Researcher)-[:AUTHORED]->(x) WHERE o <> old AND o <> new
     WITH new, o, coalesce(x.year, 0) AS year,

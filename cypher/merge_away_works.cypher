@@ -7,6 +7,10 @@
 // work's pairs lose 1 (deleted at 0; latestYear read again from the remaining shared works only
 // when this work held it). Each researcher's closeCoauthors (pairs sharing 2+ works) follows
 // its pairs crossing 2.
+// Topic shares (STUDIES {works}) follow too: two works become one, so for each author and topic
+// of either, the share gains 1 for the survivor as it ends up (every author of either with
+// every topic of either) and loses 1 for each of the two works that counted it before (deleted
+// at 0).
 // Parameters: $rows: [{id, into}]
 // Returns: one row per merge applied: id.
 UNWIND $rows AS row
@@ -16,7 +20,27 @@ WITH old, new WHERE old <> new
 CALL (old, new) {
   WITH old, new, coalesce(old.year, 0) AS oldYear, coalesce(new.year, 0) AS newYear,
        COLLECT { MATCH (x:Researcher)-[:AUTHORED]->(old) RETURN x } AS gone,
-       COLLECT { MATCH (x:Researcher)-[:AUTHORED]->(new) RETURN x } AS stay
+       COLLECT { MATCH (x:Researcher)-[:AUTHORED]->(new) RETURN x } AS stay,
+       COLLECT { MATCH (old)-[:HAS_TOPIC]->(t:Topic) RETURN t } AS oldTopics,
+       COLLECT { MATCH (new)-[:HAS_TOPIC]->(t:Topic) RETURN t } AS newTopics
+  CALL (gone, stay, oldTopics, newTopics) {
+    UNWIND stay + [x IN gone WHERE NOT x IN stay] AS a
+    UNWIND newTopics + [t IN oldTopics WHERE NOT t IN newTopics] AS t
+    WITH a, t, 1 - CASE WHEN a IN stay AND t IN newTopics THEN 1 ELSE 0 END
+                 - CASE WHEN a IN gone AND t IN oldTopics THEN 1 ELSE 0 END AS delta
+    WHERE delta <> 0
+    MERGE (a)-[s:STUDIES]->(t)
+    ON CREATE SET s.works = 0
+    SET s.works = s.works + delta
+    WITH s WHERE s.works = 0
+    DELETE s
+  }
+  // Topics move in this subquery, with the authors, so that a later row merging into this
+  // survivor (or merging it away) reads the topics it has by then.
+  CALL (old, new) {
+    MATCH (old)-[e:HAS_TOPIC]->(x)
+    MERGE (new)-[f:HAS_TOPIC]->(x) ON CREATE SET f = properties(e)
+  }
   CALL (old, new) {
     MATCH (x)-[e:AUTHORED]->(old)
     MERGE (x)-[f:AUTHORED]->(new) ON CREATE SET f = properties(e)
@@ -64,10 +88,6 @@ CALL (old, new) {
       SET c.latestYear = latestYear
     }
   }
-}
-CALL (old, new) {
-  MATCH (old)-[e:HAS_TOPIC]->(x)
-  MERGE (new)-[f:HAS_TOPIC]->(x) ON CREATE SET f = properties(e)
 }
 CALL (old, new) {
   MATCH (old)-[:HAS_INSTITUTION]->(x) MERGE (new)-[:HAS_INSTITUTION]->(x)

@@ -15,7 +15,13 @@
 // its latestYear; when only the year changed, the pairs of its authors move with it. A work
 // whose authors and year did not change touches no pair. Each researcher's closeCoauthors (how
 // many of its pairs share 2+ works, CLOSE_MIN_SHARED in loaders/researchers.py) follows its
-// pairs crossing 2. The rows must have distinct ids (the importer sends a repeated work in a
+// pairs crossing 2.
+// Topic shares (STUDIES {works}: how many of a researcher's works carry a topic) follow each
+// work's change the same way, from its authors and topics before and after: an author who came
+// adds 1 to each of the work's topics, one who went subtracts 1 from each it had, and an author
+// who stayed adds 1 for each topic that came and subtracts 1 for each that went (a share at 0
+// is deleted). A work whose authors and topics did not change touches no share.
+// The rows must have distinct ids (the importer sends a repeated work in a
 // statement of its own).
 // Parameters: $maxPairAuthors: int, $rows: [{id, title, abstract, year, type, venue, doi, arxivId, citedByCount,
 //   authorships: [{authorId, name, orcid, position, authorPosition, rawName, corresponding, institutionIds}],
@@ -25,12 +31,13 @@
 UNWIND $rows AS row
 MERGE (w:Work {id: row.id})
 WITH w, row, coalesce(w.year, 0) AS yearBefore, coalesce(w.coauthorPairs, false) AS pairedBefore,
-     COLLECT { MATCH (a:Researcher)-[:AUTHORED]->(w) RETURN a } AS before
+     COLLECT { MATCH (a:Researcher)-[:AUTHORED]->(w) RETURN a } AS before,
+     COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t } AS topicsBefore
 SET w.coauthorPairs = size(row.authorships) <= $maxPairAuthors,
     w.title = row.title, w.abstract = row.abstract, w.year = row.year, w.type = row.type,
     w.venue = row.venue, w.doi = row.doi, w.arxivId = row.arxivId,
     w.citedByCount = row.citedByCount
-WITH w, row, yearBefore, pairedBefore, before
+WITH w, row, yearBefore, pairedBefore, before, topicsBefore
 CALL (w, row) {
   MATCH (old:Researcher)-[e:AUTHORED]->(w)
   WHERE NOT old.id IN [a IN row.authorships | a.authorId]
@@ -134,6 +141,37 @@ CALL (w, row) {
   ON CREATE SET topic.name = t.name, topic.subfield = t.subfield, topic.field = t.field,
                 topic.domain = t.domain
   CREATE (w)-[:HAS_TOPIC {score: t.score}]->(topic)
+}
+CALL (w, before, topicsBefore) {
+  WITH before, topicsBefore,
+       COLLECT { MATCH (a:Researcher)-[:AUTHORED]->(w) RETURN a } AS after,
+       COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t } AS topicsAfter
+  // Every author and topic the work had or has, with whether it had and has them.
+  WITH [a IN before + [x IN after WHERE NOT x IN before] |
+         {node: a, was: a IN before, is: a IN after}] AS people,
+       [t IN topicsBefore + [x IN topicsAfter WHERE NOT x IN topicsBefore] |
+         {node: t, was: t IN topicsBefore, is: t IN topicsAfter}] AS topics
+  // Only the pairs that can change: an author who came or went with every topic, and an
+  // author who stayed with every topic that came or went.
+  WITH [p IN people WHERE p.was <> p.is] AS movedPeople, [p IN people WHERE p.was AND p.is] AS kept,
+       topics, [t IN topics WHERE t.was <> t.is] AS movedTopics
+  CALL (movedPeople, kept, topics, movedTopics) {
+    UNWIND movedPeople AS p
+    UNWIND topics AS t
+    RETURN p, t
+  UNION ALL
+    UNWIND kept AS p
+    UNWIND movedTopics AS t
+    RETURN p, t
+  }
+  WITH p.node AS a, t.node AS topic,
+       CASE WHEN p.is AND t.is THEN 1 ELSE 0 END - CASE WHEN p.was AND t.was THEN 1 ELSE 0 END AS delta
+  WHERE delta <> 0
+  MERGE (a)-[s:STUDIES]->(topic)
+  ON CREATE SET s.works = 0
+  SET s.works = s.works + delta
+  WITH s WHERE s.works = 0
+  DELETE s
 }
 CALL (w, row) {
   UNWIND row.references AS ref

@@ -1,6 +1,7 @@
-// Records on the marker node (:Meta {id: 'aggregates'}) that the COAUTHORED pairs are built, at
-// this version; from then on the statements that change authorships keep them right.
-// Parameters: $coauthored: int
+// Records on the marker node (:Meta {id: 'aggregates'}) that stored aggregates are built, at
+// these versions; from then on the statements that change authorships and work topics keep
+// them right. A null parameter leaves that version as it is.
+// Parameters: $coauthored: int or null (COAUTHORED pairs), $studies: int or null (STUDIES shares)
 // Returns: nothing.
 MERGE (m:Meta {id: 'aggregates'})
-SET m.coauthored = $coauthored
+SET m.coauthored = coalesce($coauthored, m.coauthored), m.studies = coalesce($studies, m.studies)

@@ -5,7 +5,9 @@
 // count for pairs (w.coauthorPairs, see merge_works), and
 // the researcher's pairs with them lose those works (deleted at 0; latestYear read again from
 // the remaining shared works only when a moved work held it), and closeCoauthors (pairs sharing
-// 2+ works) of both ends follows. Nothing else changes. Allowed to an admin or
+// 2+ works) of both ends follows. The topic shares (STUDIES {works}) follow too: the new
+// record gets a share of each topic of the moved works, and the researcher's shares lose those
+// works (deleted at 0). Nothing else changes. Allowed to an admin or
 // the owner; the owner check is null-safe: an unclaimed record (ownerId null) has no owner.
 // Parameters: $user: {id, admin, ...}, $researcherId, $newId, $workIds: [string]
 // Returns: one row when the researcher exists: outcome ('SPLIT', 'FORBIDDEN', 'NOT_THEIR_WORKS'),
@@ -31,6 +33,17 @@ OPTIONAL CALL (r, outcome) {
     SET b = properties(a)
     DELETE a
     RETURN collect(w) AS works
+  }
+  CALL (r, n, works) {
+    UNWIND works AS w
+    MATCH (w)-[:HAS_TOPIC]->(t:Topic)
+    WITH r, n, t, count(w) AS moved
+    CREATE (n)-[:STUDIES {works: moved}]->(t)
+    WITH r, t, moved
+    MATCH (r)-[s:STUDIES]->(t)
+    SET s.works = s.works - moved
+    WITH s WHERE s.works = 0
+    DELETE s
   }
   CALL (r, n, works) {
     UNWIND works AS w

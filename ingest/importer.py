@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, LiteralString, TextIO, cast
 
-from neo4j import Query
+from neo4j import AsyncResult, Query
 
 from cypher import load as load_cypher
 from cypher.runner import CypherRunner
@@ -25,6 +25,8 @@ ORDER = ("institutions", "topics", "authors", "works")
 # marker holds another (or none: imported before the pairs were kept) has them rebuilt once,
 # at the start of the next import.
 COAUTHORED_VERSION = 2
+# The version of the stored topic shares (STUDIES), kept and rebuilt the same way.
+STUDIES_VERSION = 1
 # Co-author pairs one merge_works statement may create at most (see work_statements); a work
 # at MAX_PAIR_AUTHORS has 4,950.
 PAIRS_PER_STATEMENT = 5_000
@@ -121,6 +123,7 @@ class Importer:
         started = time.monotonic()
         await apply_constraints(self.runner)
         await self.backfill_coauthored()
+        await self.backfill_studies()
         files = list(files_under(paths))
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
         merges = [f for f in files if is_merged_ids(f)]
@@ -149,25 +152,45 @@ class Importer:
         marker = (await self.runner.read("get_aggregates_version"))[0]
         if marker["coauthored"] == COAUTHORED_VERSION:
             return
-        total, done = marker["researchers"], 0
+        total = marker["researchers"]
         async with self.runner.driver.session(database=self.runner.database) as session:
             await (await session.run(maintenance("clear_coauthored"))).consume()
             marking = await session.run(
                 maintenance("mark_pair_works"), maxPairAuthors=MAX_PAIR_AUTHORS
             )
             await marking.consume()
-            async for _ in await session.run(maintenance("backfill_coauthored")):
-                done += 1
-                if self.progress and (done % 10_000 == 0 or done == total):
-                    sys.stderr.write(
-                        f"\rbuilding co-author pairs: {done:,} of {total:,} researchers"
-                        f" ({done / max(total, 1):.0%})   "
-                    )
-                    sys.stderr.flush()
+            backfill = await session.run(maintenance("backfill_coauthored"))
+            await self.count_researchers(backfill, "building co-author pairs", total)
             await (await session.run(maintenance("backfill_close_coauthors"))).consume()
+        await self.runner.write(
+            "set_aggregates_version", coauthored=COAUTHORED_VERSION, studies=None
+        )
+
+    async def count_researchers(self, rows: AsyncResult, doing: str, total: int) -> None:
+        """Drains a backfill that returns a row per researcher done, showing how far it is."""
+        done = 0
+        async for _ in rows:
+            done += 1
+            if self.progress and (done % 10_000 == 0 or done == total):
+                sys.stderr.write(
+                    f"\r{doing}: {done:,} of {total:,} researchers ({done / max(total, 1):.0%})   "
+                )
+                sys.stderr.flush()
         if self.progress and total:
             sys.stderr.write("\n")
-        await self.runner.write("set_aggregates_version", coauthored=COAUTHORED_VERSION)
+
+    async def backfill_studies(self) -> None:
+        """Builds the topic shares (STUDIES) once on a store that has none (see
+        STUDIES_VERSION), in auto-commit transactions of 1,000 researchers, like the pairs."""
+        marker = (await self.runner.read("get_aggregates_version"))[0]
+        if marker["studies"] == STUDIES_VERSION:
+            return
+        total = marker["researchers"]
+        async with self.runner.driver.session(database=self.runner.database) as session:
+            await (await session.run(maintenance("clear_studies"))).consume()
+            backfill = await session.run(maintenance("backfill_studies"))
+            await self.count_researchers(backfill, "building topic shares", total)
+        await self.runner.write("set_aggregates_version", coauthored=None, studies=STUDIES_VERSION)
 
     async def merge(self, path: Path) -> None:
         batches: dict[str, list[Row]] = {}

@@ -1,6 +1,5 @@
 """Batch functions for what depends on who asks or on a researcher's whole body of work."""
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -45,31 +44,32 @@ def parameters(ids: Sequence[str]) -> dict[str, Any]:
 
 
 async def works_for_identity(runner: CypherRunner, ids: Sequence[str]) -> list[IdentityInputs]:
-    grouped: dict[str, list[IdentityWorkRow]] = defaultdict(list)
-    totals: dict[str, int] = {}
-    close: dict[str, int] = {}
-    capped: dict[str, int] = defaultdict(int)
-    for r in await runner.read("get_identity_inputs", **parameters(ids)):
-        researcher = r["researcherId"]
-        totals[researcher] = r["totalWorks"]
-        close[researcher] = r["closeCoauthors"]
-        # The researcher is one of the work's authors; the rest are its co-authors.
-        capped[researcher] += r["authors"] - 1 > len(r["coauthorIds"])
-        grouped[researcher].append(
-            IdentityWorkRow(
-                id=r["workId"],
-                title=r["title"],
-                year=r["year"],
-                cited_by_count=r["citedByCount"],
-                verified=r["verified"],
-                coauthor_ids=frozenset(r["coauthorIds"]),
-                topics=tuple(TopicRow.of(t) for t in r["topics"]),
-                institutions=tuple(InstitutionRow.of(i) for i in r["institutions"]),
-            )
+    found = {
+        r["researcherId"]: inputs_of(r)
+        for r in await runner.read("get_identity_inputs", **parameters(ids))
+    }
+    return [found.get(i) or IdentityInputs(0, ()) for i in ids]
+
+
+def inputs_of(record: Any) -> IdentityInputs:
+    topics = {t["id"]: TopicRow.of(t) for t in record["topics"]}
+    institutions = {i["id"]: InstitutionRow.of(i) for i in record["institutions"]}
+    works = tuple(
+        IdentityWorkRow(
+            id=w["id"],
+            title=w["title"],
+            year=w["year"],
+            cited_by_count=w["citedByCount"],
+            verified=w["verified"],
+            coauthor_ids=frozenset(w["coauthorIds"]),
+            topics=tuple(topics[t] for t in w["topicIds"]),
+            institutions=tuple(institutions[i] for i in w["institutionIds"]),
         )
-    return [
-        IdentityInputs(totals.get(i, 0), tuple(grouped[i]), capped[i], close.get(i, 0)) for i in ids
-    ]
+        for w in record["works"]
+    )
+    # The researcher is one of each work's authors; the rest are its co-authors.
+    capped = sum(w["authors"] - 1 > len(w["coauthorIds"]) for w in record["works"])
+    return IdentityInputs(record["totalWorks"], works, capped, record["closeCoauthors"])
 
 
 async def followed_by(

@@ -25,6 +25,9 @@ CLOSE_MIN_SHARED = 2
 # in one transaction. On the generated 100k graph the 311 works above it hold two thirds of the
 # 4.1 million pairings.
 MAX_PAIR_AUTHORS = 100
+# The most topics read per researcher (list_researcher_topics): the schema's largest `first`
+# (MAX_FIRST in resolvers/paging.py), so a researcher with thousands of topics returns a page.
+TOPICS_PER_RESEARCHER = 100
 
 
 def researcher_of(record: Any) -> ResearcherRow:
@@ -39,7 +42,7 @@ async def researchers_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[Re
 
 async def counts_by_researcher(runner: CypherRunner, ids: Sequence[str]) -> list[CountsRow | None]:
     records = await runner.read("count_researcher_stats", ids=list(ids))
-    found = {r["id"]: CountsRow(r["works"], r["followers"]) for r in records}
+    found = {r["id"]: CountsRow(r["works"], r["followers"], r["topics"]) for r in records}
     return [found.get(i) for i in ids]
 
 
@@ -70,6 +73,9 @@ async def topics_by_researcher(
     runner: CypherRunner, ids: Sequence[str]
 ) -> list[list[TopicShareRow]]:
     grouped: dict[str, list[TopicShareRow]] = defaultdict(list)
-    for r in await runner.read("list_researcher_topics", ids=list(ids)):
+    records = await runner.read(
+        "list_researcher_topics", ids=list(ids), first=TOPICS_PER_RESEARCHER
+    )
+    for r in records:
         grouped[r["researcherId"]].append(TopicShareRow(TopicRow.of(r["topic"]), r["works"]))
     return [grouped.get(i, []) for i in ids]

@@ -118,6 +118,8 @@ class WorkTopicRow:
 class CountsRow:
     works: int
     followers: int
+    # Distinct topics across the researcher's works: the degree of its stored shares (STUDIES).
+    topics: int
 
 
 @dataclass(frozen=True)

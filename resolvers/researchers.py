@@ -27,11 +27,11 @@ async def researcher(
 
 
 async def counts(ctx: Context, researcher_id: str) -> CountsRow:
-    return await ctx.loaders.counts.load(researcher_id) or CountsRow(0, 0)
+    return await ctx.loaders.counts.load(researcher_id) or CountsRow(0, 0, 0)
 
 
 async def topic_count(ctx: Context, researcher_id: str) -> int:
-    return len(await ctx.loaders.researcher_topics.load(researcher_id))
+    return (await counts(ctx, researcher_id)).topics
 
 
 async def close_collaborator_count(ctx: Context, researcher_id: str) -> int:
@@ -61,6 +61,7 @@ async def close_collaborators(ctx: Context, researcher_id: str, first: int) -> l
 
 
 async def topics(ctx: Context, researcher_id: str, first: int) -> list[TopicShareRow]:
+    # The loader reads at most MAX_FIRST topics per researcher (TOPICS_PER_RESEARCHER).
     return (await ctx.loaders.researcher_topics.load(researcher_id))[: check_first(first)]
 
 

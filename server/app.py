@@ -47,7 +47,13 @@ def make_runner(settings: Settings) -> CypherRunner:
         settings.neo4j_queue_timeout_seconds,
         observe=observe_statement,
     )
-    return CypherRunner(driver, settings.neo4j_database, settings.neo4j_query_timeout_seconds, gate)
+    return CypherRunner(
+        driver,
+        settings.neo4j_database,
+        settings.neo4j_query_timeout_seconds,
+        gate,
+        settings.neo4j_retry_seconds,
+    )
 
 
 async def home(request: Request) -> RedirectResponse:

@@ -12,7 +12,8 @@ from schema import PROFILE_PAGE
 # One statement per access pattern on the page, however many works, authors and topics.
 PROFILE_STATEMENTS = {
     "get_researchers": 1,
-    # Works and followers; the topic and close-collaborator counts come with their lists.
+    # Works, followers and topics (degree look-ups); the close-collaborator count comes with
+    # its list.
     "count_researcher_stats": 1,
     "list_coauthors": 1,
     "list_researcher_topics": 1,

@@ -50,13 +50,10 @@ export const typeDefs = /* GraphQL */ `
             @cypher(statement: "RETURN COUNT { (this)-[:AUTHORED]->() } AS n", columnName: "n")
         followersCount: Int!
             @cypher(statement: "RETURN COUNT { (this)<-[:FOLLOWS]-() } AS n", columnName: "n")
+        # The stored topic shares (STUDIES, one per topic the researcher's works carry, kept by
+        # peergraph's importer), as count_researcher_stats reads them: both sides read the same graph.
         topicsCount: Int!
-            @cypher(
-                statement: """
-                RETURN COUNT { MATCH (this)-[:AUTHORED]->(:Work)-[:HAS_TOPIC]->(t:Topic) RETURN DISTINCT t } AS n
-                """
-                columnName: "n"
-            )
+            @cypher(statement: "RETURN COUNT { (this)-[:STUDIES]->() } AS n", columnName: "n")
         closeCollaboratorsCount: Int!
             @cypher(statement: """
             ${CLOSE}
