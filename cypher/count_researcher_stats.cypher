@@ -3,10 +3,11 @@
 // (AUTHORED always leads to a Work, FOLLOWS always comes from a User, STUDIES always leads to a
 // Topic), and a label there would make the planner expand and check every relationship instead
 // of reading the node's degree. topics counts the stored topic shares (STUDIES, one per topic
-// the researcher's works carry). The close-collaborator count comes with list_coauthors.
+// the researcher's works carry); closeCoauthors is kept on the researcher with its co-author
+// pairs (COAUTHORED). get_researchers returns the same counts with each researcher.
 // Parameters: $ids: [string]
-// Returns: one row per id that exists: id, works, followers, topics.
+// Returns: one row per id that exists: id, works, followers, topics, closeCoauthors.
 UNWIND $ids AS id
 MATCH (r:Researcher {id: id})
 RETURN id, COUNT { (r)-[:AUTHORED]->() } AS works, COUNT { (r)<-[:FOLLOWS]-() } AS followers,
-       COUNT { (r)-[:STUDIES]->() } AS topics
+       COUNT { (r)-[:STUDIES]->() } AS topics, coalesce(r.closeCoauthors, 0) AS closeCoauthors

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from cypher.runner import CypherRunner
@@ -34,15 +35,21 @@ def researcher_of(record: Any) -> ResearcherRow:
     return ResearcherRow.of(record["researcher"], record["claimed"], record["affiliation"])
 
 
+def counts_of(record: Any) -> CountsRow:
+    return CountsRow(
+        record["works"], record["followers"], record["topics"], record["closeCoauthors"]
+    )
+
+
 async def researchers_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[ResearcherRow | None]:
     records = await runner.read("get_researchers", ids=list(ids))
-    found = {r["id"]: researcher_of(r) for r in records}
+    found = {r["id"]: replace(researcher_of(r), counts=counts_of(r)) for r in records}
     return [found.get(i) for i in ids]
 
 
 async def counts_by_researcher(runner: CypherRunner, ids: Sequence[str]) -> list[CountsRow | None]:
     records = await runner.read("count_researcher_stats", ids=list(ids))
-    found = {r["id"]: CountsRow(r["works"], r["followers"], r["topics"]) for r in records}
+    found = {r["id"]: counts_of(r) for r in records}
     return [found.get(i) for i in ids]
 
 
@@ -72,10 +79,11 @@ async def coauthor_pages(
 async def topics_by_researcher(
     runner: CypherRunner, ids: Sequence[str]
 ) -> list[list[TopicShareRow]]:
-    grouped: dict[str, list[TopicShareRow]] = defaultdict(list)
     records = await runner.read(
         "list_researcher_topics", ids=list(ids), first=TOPICS_PER_RESEARCHER
     )
-    for r in records:
-        grouped[r["researcherId"]].append(TopicShareRow(TopicRow.of(r["topic"]), r["works"]))
-    return [grouped.get(i, []) for i in ids]
+    found = {
+        r["researcherId"]: [TopicShareRow(TopicRow.of(t["topic"]), t["works"]) for t in r["topics"]]
+        for r in records
+    }
+    return [found.get(i, []) for i in ids]

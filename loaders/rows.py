@@ -32,6 +32,8 @@ class ResearcherRow:
     cited_by_count: int | None
     h_index: int | None
     affiliation: InstitutionRow | None
+    # Read with the researcher when the statement has them (get_researchers).
+    counts: "CountsRow | None" = None
 
     @classmethod
     def of(
@@ -120,6 +122,8 @@ class CountsRow:
     followers: int
     # Distinct topics across the researcher's works: the degree of its stored shares (STUDIES).
     topics: int
+    # Co-authors sharing CLOSE_MIN_SHARED+ works, kept with the co-author pairs.
+    close_coauthors: int
 
 
 @dataclass(frozen=True)

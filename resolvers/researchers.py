@@ -14,7 +14,7 @@ from loaders.rows import (
 from resolvers.context import Context
 from resolvers.identity import IdentityReport, analyse
 from resolvers.ids import expect
-from resolvers.paging import MAX_FIRST, check_first, decode_cursor
+from resolvers.paging import check_first, decode_cursor
 from resolvers.search import Hit
 from resolvers.search import search as full_text
 from resolvers.trust import TrustScore, trust
@@ -27,16 +27,7 @@ async def researcher(
 
 
 async def counts(ctx: Context, researcher_id: str) -> CountsRow:
-    return await ctx.loaders.counts.load(researcher_id) or CountsRow(0, 0, 0)
-
-
-async def topic_count(ctx: Context, researcher_id: str) -> int:
-    return (await counts(ctx, researcher_id)).topics
-
-
-async def close_collaborator_count(ctx: Context, researcher_id: str) -> int:
-    page = await coauthors(ctx, researcher_id, MAX_FIRST, None, CLOSE_MIN_SHARED)
-    return page.total or 0
+    return await ctx.loaders.counts.load(researcher_id) or CountsRow(0, 0, 0, 0)
 
 
 async def past_affiliations(ctx: Context, researcher_id: str) -> list[AffiliationRow]:
@@ -47,12 +38,9 @@ async def coauthors(
     ctx: Context, researcher_id: str, first: int, after: str | None, min_shared: int = 1
 ) -> Page[CoauthorRow]:
     after_key, after_id = decode_cursor(after)
-    # Always the longest page: the count, the close collaborators and a first page of
-    # co-authors then share one statement; the page is cut to `first` here.
-    key = PageKey(researcher_id, MAX_FIRST, after_key, after_id, min_shared=min_shared)
-    page = await ctx.loaders.coauthors.load(key) or Page(0, (), False)
-    entries = page.entries[: check_first(first)]
-    return Page(page.total, entries, page.has_next or len(page.entries) > len(entries))
+    # Pages of different sizes asked together still go in one statement (the loader batches).
+    key = PageKey(researcher_id, check_first(first), after_key, after_id, min_shared=min_shared)
+    return await ctx.loaders.coauthors.load(key) or Page(0, (), False)
 
 
 async def close_collaborators(ctx: Context, researcher_id: str, first: int) -> list[CoauthorRow]:

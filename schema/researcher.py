@@ -1,7 +1,7 @@
 import strawberry
 
 from loaders.researchers import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
-from loaders.rows import AffiliationRow, CoauthorRow, ResearcherRow, TopicShareRow
+from loaders.rows import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
 from resolvers.context import Context
@@ -20,25 +20,30 @@ Info = strawberry.Info[Context, None]
 @strawberry.type(description="Computed from the graph; each count costs only when asked for.")
 class ResearcherCounts:
     researcher_id: strawberry.Private[str]
+    # Read with the researcher when it was loaded by id; otherwise one statement for them all.
+    known: strawberry.Private[CountsRow | None] = None
+
+    async def _counts(self, info: Info) -> CountsRow:
+        return self.known or await resolve.counts(info.context, self.researcher_id)
 
     @strawberry.field
     async def works(self, info: Info) -> int:
-        return (await resolve.counts(info.context, self.researcher_id)).works
+        return (await self._counts(info)).works
 
     @strawberry.field
     async def followers(self, info: Info) -> int:
-        return (await resolve.counts(info.context, self.researcher_id)).followers
+        return (await self._counts(info)).followers
 
     @strawberry.field(description="Distinct topics across the researcher's works.")
     async def topics(self, info: Info) -> int:
-        return await resolve.topic_count(info.context, self.researcher_id)
+        return (await self._counts(info)).topics
 
     @strawberry.field(
         description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works with the researcher "
         f"(works of at most {MAX_PAIR_AUTHORS} authors)."
     )
     async def close_collaborators(self, info: Info) -> int:
-        return await resolve.close_collaborator_count(info.context, self.researcher_id)
+        return (await self._counts(info)).close_coauthors
 
 
 @strawberry.type
@@ -113,7 +118,7 @@ class Researcher(Node):
 
     @strawberry.field
     def counts(self) -> ResearcherCounts:
-        return ResearcherCounts(researcher_id=self.id)
+        return ResearcherCounts(researcher_id=self.id, known=self._row.counts)
 
     @strawberry.field(description="Earlier affiliations, the most recent first.")
     async def past_affiliations(self, info: Info) -> list[Affiliation]:

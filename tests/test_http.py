@@ -31,7 +31,7 @@ def test_profile_page_over_http_reports_its_cypher_statements(
     payload = response.json()
     assert "errors" not in payload
     assert payload["data"]["researcher"]["name"] == "Jian Jiao"
-    assert payload["extensions"]["cypher"]["statements"] == 7
+    assert payload["extensions"]["cypher"]["statements"] == 6
 
     metrics = client.get("/metrics").text
     assert 'peergraph_cypher_statements_total{statement="explore_neighbourhood"}' in metrics
@@ -95,7 +95,7 @@ def test_each_request_logs_one_json_line(
     assert len(lines) == 1
     assert lines[0]["requestId"] == response.headers["x-request-id"]
     assert lines[0]["operation"] == "ProfilePage"
-    assert lines[0]["cypherStatements"] == 7
+    assert lines[0]["cypherStatements"] == 6
     assert lines[0]["errors"] == [] and lines[0]["user"] is None
 
 
