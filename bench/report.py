@@ -219,26 +219,35 @@ def compare_section(c: dict[str, Any]) -> list[str]:
 
 
 def before_after_section(pair: dict[str, Any]) -> list[str]:
-    """The cost-per-page work (issue 13): bench.compare on the code before it and after it."""
+    """The cost-per-page work (issue 13): bench.compare on the code before it, after each step
+    that was measured, and now."""
     before, after = pair["before"], pair["after"]
+    stages = [
+        (pair["before_commit"], before),
+        *((s["commit"], s["figures"]) for s in pair.get("steps", [])),
+        (pair.get("after_commit", "after"), after),
+    ]
+    names = " -> ".join(f"{commit} ({figures['measured']['date']})" for commit, figures in stages)
     lines = [
         "## Cost per page: before and after",
         "",
-        f"`python -m bench.compare` on the {after['works']:,}-work graph, the same method both "
-        f"times: before ({before['measured']['date']}, commit {pair['before_commit']}, the "
-        f"code checked out in a worktree with this bench) and after ({after['measured']['date']}). "
-        "Both in results.json under `cost_per_page`.",
+        f"`python -m bench.compare` on the {after['works']:,}-work graph, the same method each "
+        f"time, on the code of each commit (earlier ones checked out in a worktree with this "
+        f"bench): {names}. All in results.json under `cost_per_page`.",
         "",
-        f"| query | clients | req/s before -> after | p50 ms | p99 ms | {CPU_HEADER} before | "
-        f"{CPU_HEADER} after |",
-        "|---|---|---|---|---|---|---|",
+        f"| query | clients | req/s | p50 ms | p99 ms | {CPU_HEADER} |",
+        "|---|---|---|---|---|---|",
     ]
     for key, label in (("peergraph", "common subset"), ("profile_page", "full ProfilePage")):
-        for old, new in zip(before[key], after[key], strict=True):
+        for rows in zip(*(figures[key] for _, figures in stages), strict=True):
+
+            def steps(field: str, rows: tuple[dict[str, Any], ...] = rows) -> str:
+                return " -> ".join(str(r[field]) for r in rows)
+
             lines.append(
-                f"| {label} | {new['concurrency']} | {old['throughput_rps']} -> "
-                f"{new['throughput_rps']} | {old['p50_ms']} -> {new['p50_ms']} | "
-                f"{old['p99_ms']} -> {new['p99_ms']} | {cpu(old)} | {cpu(new)} |"
+                f"| {label} | {rows[-1]['concurrency']} | {steps('throughput_rps')} | "
+                f"{steps('p50_ms')} | {steps('p99_ms')} | "
+                f"{' -> '.join(cpu(r) for r in rows)} |"
             )
     return [*lines, ""]
 
