@@ -1,5 +1,6 @@
 // How many works, followers and topics each researcher has: degree look-ups, constant time
-// however many there are. The patterns name no label on the far node: the model guarantees it
+// however many there are (its plan expands no relationship: one getDegree per count in its
+// Projection, checked by tests/test_cypher_contracts.py). The patterns name no label on the far node: the model guarantees it
 // (AUTHORED always leads to a Work, FOLLOWS always comes from a User, STUDIES always leads to a
 // Topic), and a label there would make the planner expand and check every relationship instead
 // of reading the node's degree. topics counts the stored topic shares (STUDIES, one per topic

@@ -1,5 +1,6 @@
 // The user follows the researcher; following twice is one follow (MERGE locks both nodes).
-// Parameters: $user: {id, email, emailVerified, orcid, admin}, $researcherId: string
+// Parameters: $user: {id, email, emailVerified, orcid, ...} (the fields it reads),
+//   $researcherId: string
 // Returns: one row when the researcher exists: followers (after the change).
 MATCH (r:Researcher {id: $researcherId})
 MERGE (u:User {id: $user.id})

@@ -11,7 +11,7 @@ from typing import Any
 from neo4j import READ_ACCESS, AsyncDriver, Query, Record, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError
 
-from cypher import load
+from cypher import check_parameters, load
 
 
 @dataclass
@@ -97,10 +97,20 @@ class CypherRunner:
     # leader switch) is tried again: the driver's max_transaction_retry_time, for writes.
     retry_seconds: float = 5.0
     stats: CypherStats = field(default_factory=CypherStats)
+    # Under test: every statement's keyword parameters must be exactly those its file's header
+    # states (cypher.check_parameters), or the call fails with an AssertionError naming them.
+    check_contracts: bool = False
 
     def for_request(self) -> "CypherRunner":
         """A runner sharing the driver and its gate, with a counter of its own."""
-        return CypherRunner(self.driver, self.database, self.timeout, self.gate, self.retry_seconds)
+        return CypherRunner(
+            self.driver,
+            self.database,
+            self.timeout,
+            self.gate,
+            self.retry_seconds,
+            check_contracts=self.check_contracts,
+        )
 
     async def read(self, name: str, **params: Any) -> list[Record]:
         return await self._run(name, params, RoutingControl.READ)
@@ -111,6 +121,8 @@ class CypherRunner:
     async def _run(
         self, name: str, params: Mapping[str, Any], routing: RoutingControl
     ) -> list[Record]:
+        if self.check_contracts:
+            check_parameters(name, params)
         self.stats.count(name)
         await self.gate.enter(self.stats.seconds)
         started, failed = time.perf_counter(), True

@@ -1,6 +1,10 @@
 // Constraints and indexes of the peergraph model. Idempotent: run it as often as you like.
-// Parameters: none. Applied by `peergraph import` (and `peergraph schema`) before any data.
-// Each statement ends with a semicolon; the runner sends them one at a time.
+// Applied before any data by every import (ingest/importer.py apply_constraints: `peergraph
+// import`, and `peergraph dev` / `make run` as they import the seed), then waited for with
+// db.awaitIndexes. Each statement ends with a semicolon; apply_constraints sends them one at a
+// time (constraint_statements drops the `//` lines and splits at each semicolon).
+// Parameters: none.
+// Returns: nothing.
 
 CREATE CONSTRAINT researcher_id IF NOT EXISTS FOR (n:Researcher) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;

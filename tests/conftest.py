@@ -61,6 +61,7 @@ def settings(neo4j_uri: str) -> Settings:
 @pytest.fixture(scope="session")
 async def shared_runner(settings: Settings) -> AsyncIterator[CypherRunner]:
     runner = make_runner(settings)
+    runner.check_contracts = True  # every statement a test runs keeps its header's parameters
     # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not execute_query.
     async with runner.driver.session(database=runner.database) as session:
         await (
