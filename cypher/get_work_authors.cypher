@@ -1,17 +1,21 @@
 // The ordered author lists of works, each author with the same fields as get_researchers.
+// One record per work, its authors a list: the driver pays per record, and a work can have
+// thousands of authors.
 // Parameters: $ids: [string] (work ids)
-// Returns: one row per authorship: workId, position, authorPosition, rawName, corresponding,
-//   institutionIds, researcher (all properties), claimed, affiliation; ordered by workId, position.
+// Returns: one row per work that exists: workId, authors: [{position, authorPosition, rawName,
+//   corresponding, institutionIds, researcher (all properties), claimed, affiliation}] by
+//   position.
 UNWIND $ids AS workId
-MATCH (r:Researcher)-[e:AUTHORED]->(:Work {id: workId})
-CALL (r) {
-  OPTIONAL MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution)
-  WHERE a.current OR a.until IS NULL
-  RETURN i {.id, .name, .country, .type} AS affiliation
-  ORDER BY a.source = 'owner' DESC, a.since DESC
-  LIMIT 1
-}
-RETURN workId, e.position AS position, e.authorPosition AS authorPosition, e.rawName AS rawName,
-       e.corresponding AS corresponding, e.institutionIds AS institutionIds,
-       properties(r) AS researcher, r.ownerId IS NOT NULL AS claimed, affiliation
-ORDER BY workId, position
+MATCH (w:Work {id: workId})
+RETURN workId, COLLECT {
+  MATCH (r:Researcher)-[e:AUTHORED]->(w)
+  WITH r, e ORDER BY e.position
+  RETURN {position: e.position, authorPosition: e.authorPosition, rawName: e.rawName,
+          corresponding: e.corresponding, institutionIds: e.institutionIds,
+          researcher: properties(r), claimed: r.ownerId IS NOT NULL,
+          affiliation: head(COLLECT {
+            MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
+            WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC
+            RETURN i {.id, .name, .country, .type}
+          })}
+} AS authors

@@ -29,10 +29,9 @@ async def works_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[WorkRow 
 
 
 async def authors_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[AuthorshipRow]]:
-    grouped: dict[str, list[AuthorshipRow]] = defaultdict(list)
-    for r in await runner.read("get_work_authors", ids=list(ids)):
-        grouped[r["workId"]].append(authorship_of(r))
-    return [grouped.get(i, []) for i in ids]
+    records = await runner.read("get_work_authors", ids=list(ids))
+    found = {r["workId"]: [authorship_of(a) for a in r["authors"]] for r in records}
+    return [found.get(i, []) for i in ids]
 
 
 def authorship_of(r: Any) -> AuthorshipRow:
@@ -51,10 +50,9 @@ def work_topic_of(r: Any) -> WorkTopicRow:
 
 
 async def topics_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[WorkTopicRow]]:
-    grouped: dict[str, list[WorkTopicRow]] = defaultdict(list)
-    for r in await runner.read("get_work_topics", ids=list(ids)):
-        grouped[r["workId"]].append(work_topic_of(r))
-    return [grouped.get(i, []) for i in ids]
+    records = await runner.read("get_work_topics", ids=list(ids))
+    found = {r["workId"]: [work_topic_of(t) for t in r["topics"]] for r in records}
+    return [found.get(i, []) for i in ids]
 
 
 async def citations_by_work(
