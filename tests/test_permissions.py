@@ -3,6 +3,7 @@ arguments BAD_USER_INPUT naming the field; and a refused call writes nothing."""
 
 import pytest
 
+from cypher import parameters
 from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from helpers import SCHEMA, execute, graph_counts
@@ -203,10 +204,10 @@ async def test_every_owner_check_needs_an_owner(
     user = {"id": user_id, "email": None, "emailVerified": False, "orcid": None, "admin": False}
     before = await graph_counts(runner)
 
-    # Each statement reads the parameters it names and ignores the rest.
-    records = await runner.write(
-        statement, user=user, researcherId=UNCLAIMED, invitationId=orphan_invitation, **params
-    )
+    # Each statement gets the parameters its header names (the runner checks them).
+    offered = {"user": user, "researcherId": UNCLAIMED, "invitationId": orphan_invitation, **params}
+    named = parameters(statement)
+    records = await runner.write(statement, **{k: v for k, v in offered.items() if k in named})
 
     assert [r["outcome"] for r in records] == [refusal]
     assert await graph_counts(runner) == before
