@@ -218,6 +218,11 @@ def compare_section(c: dict[str, Any]) -> list[str]:
     return lines
 
 
+def steps(rows: tuple[dict[str, Any], ...], field: str) -> str:
+    """One figure through the measured steps: `a -> b -> c`."""
+    return " -> ".join(str(r[field]) for r in rows)
+
+
 def before_after_section(pair: dict[str, Any]) -> list[str]:
     """The cost-per-page work (issue 13): bench.compare on the code before it, after each step
     that was measured, and now."""
@@ -240,13 +245,9 @@ def before_after_section(pair: dict[str, Any]) -> list[str]:
     ]
     for key, label in (("peergraph", "common subset"), ("profile_page", "full ProfilePage")):
         for rows in zip(*(figures[key] for _, figures in stages), strict=True):
-
-            def steps(field: str, rows: tuple[dict[str, Any], ...] = rows) -> str:
-                return " -> ".join(str(r[field]) for r in rows)
-
             lines.append(
-                f"| {label} | {rows[-1]['concurrency']} | {steps('throughput_rps')} | "
-                f"{steps('p50_ms')} | {steps('p99_ms')} | "
+                f"| {label} | {rows[-1]['concurrency']} | {steps(rows, 'throughput_rps')} | "
+                f"{steps(rows, 'p50_ms')} | {steps(rows, 'p99_ms')} | "
                 f"{' -> '.join(cpu(r) for r in rows)} |"
             )
     return [*lines, ""]
