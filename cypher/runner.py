@@ -31,6 +31,11 @@ class Busy(Exception):
     """Every statement slot stayed taken for the whole queue timeout."""
 
 
+# Seconds of queue allowance per unit of query cost (server/limits.py): a ProfilePage (about
+# 2,600) may wait 5.2 s for the searches (about 60: 0.12 s) and follows (about 15) that arrive
+# after it. Only a full gate makes anyone wait; bench.mixed measured 0.5 and 2 ms per unit.
+ALLOWANCE_PER_COST = 0.002
+
 # Told the statement's name and seconds, and whether it failed (the service's metrics).
 Observer = Callable[[str, float, bool], None]
 
@@ -44,11 +49,11 @@ class Gate:
     once a statement is admitted. A statement that waits longer than `queue_timeout` fails
     with Busy.
 
-    A freed slot goes to the waiting statement whose request has spent the least time in
-    Neo4j so far, counted against how long ago it arrived: each waits in order of arrival plus
-    the seconds its request already had. A search or a small page is served at once while the
-    pages of hubs, whose statements keep coming back, yield to it; a heavy request still never
-    waits more than its own time in Neo4j behind newcomers, so nothing starves.
+    A freed slot goes to the waiting statement whose turn comes first. A request's turn is its
+    arrival, plus an allowance in proportion to what it asks for (its query cost), plus the
+    seconds it already had in Neo4j: a search or a follow is served before the pages that came
+    in shortly before it, a hub's page whose statements keep coming back yields to newcomers,
+    and since every turn comes at a time that passes, nothing starves.
     """
 
     slots: int = 64
@@ -59,20 +64,20 @@ class Gate:
     _queue: list[tuple[float, int, "asyncio.Future[None]"]] = field(default_factory=list)
     _arrivals: Iterator[int] = field(default_factory=itertools.count)
 
-    async def enter(self, spent: float = 0.0) -> None:
-        """Waits for a slot; `spent` is the seconds the request already had in Neo4j."""
+    async def enter(self, turn: float) -> None:
+        """Waits for a slot; `turn` is the monotonic time the statement's turn comes."""
         if self.in_flight < self.slots and not self._queue:
             self.in_flight += 1
             return
-        turn = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._queue, (time.monotonic() + spent, next(self._arrivals), turn))
+        future = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (turn, next(self._arrivals), future))
         self.waiting += 1
         try:
-            await asyncio.wait_for(turn, self.queue_timeout)
+            await asyncio.wait_for(future, self.queue_timeout)
         except TimeoutError as exc:
             raise Busy(f"no statement slot within {self.queue_timeout:g}s") from exc
         except asyncio.CancelledError:
-            if turn.done() and not turn.cancelled():
+            if future.done() and not future.cancelled():
                 self.leave()  # the slot was handed over as the waiter was cancelled: pass it on
             raise
         finally:
@@ -80,9 +85,9 @@ class Gate:
 
     def leave(self) -> None:
         while self._queue:
-            turn = heapq.heappop(self._queue)[2]
-            if not turn.done():  # waiters that timed out or were cancelled are skipped
-                turn.set_result(None)  # the slot passes to it: in_flight stays the same
+            waiter = heapq.heappop(self._queue)[2]
+            if not waiter.done():  # waiters that timed out or were cancelled are skipped
+                waiter.set_result(None)  # the slot passes to it: in_flight stays the same
                 return
         self.in_flight -= 1
 
@@ -100,6 +105,18 @@ class CypherRunner:
     # Under test: every statement's keyword parameters must be exactly those its file's header
     # states (cypher.check_parameters), or the call fails with an AssertionError naming them.
     check_contracts: bool = False
+    # The request's place in the gate's queue: when it arrived, and the seconds it may wait for
+    # the requests behind it, in proportion to its query cost (see `allow`).
+    arrived: float = field(default_factory=time.monotonic)
+    allowance: float = 0.0
+
+    def allow(self, cost: int) -> None:
+        """Lets requests that ask for less go first: the allowance grows with the query cost."""
+        self.allowance = cost * ALLOWANCE_PER_COST
+
+    def turn(self) -> float:
+        """When this request's next statement is due a slot (Gate)."""
+        return self.arrived + self.allowance + self.stats.seconds
 
     def for_request(self) -> "CypherRunner":
         """A runner sharing the driver and its gate, with a counter of its own."""
@@ -124,7 +141,7 @@ class CypherRunner:
         if self.check_contracts:
             check_parameters(name, params)
         self.stats.count(name)
-        await self.gate.enter(self.stats.seconds)
+        await self.gate.enter(self.turn())
         started, failed = time.perf_counter(), True
         try:
             query = Query(load(name), timeout=self.timeout)

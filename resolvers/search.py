@@ -13,6 +13,9 @@ T = TypeVar("T")
 
 MAX_SEARCH_LENGTH = 200
 MAX_TERMS = 8
+# A search ranks the best SEARCH_DEPTH matches and pages through those: its cost follows the
+# page, not how many names share a prefix ("wang" matches millions in OpenAlex).
+SEARCH_DEPTH = 1000
 # Words only: Lucene's operators and special characters (" ~ * ( ) : AND ...) never survive.
 TERM = re.compile(r"\w+")
 
@@ -46,7 +49,12 @@ async def search(
     if query is None or check_first(first) == 0:
         return [], False
     records = await ctx.runner.read(
-        statement, query=query, first=first, afterScore=after_score, afterId=after_id
+        statement,
+        query=query,
+        depth=SEARCH_DEPTH,
+        first=first,
+        afterScore=after_score,
+        afterId=after_id,
     )
     hits = [Hit(r["score"], row(r)) for r in records]
     return hits[:first], len(hits) > first

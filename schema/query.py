@@ -11,6 +11,7 @@ from resolvers import works as resolve_works
 from resolvers.context import Context
 from resolvers.ids import expect
 from resolvers.nodes import NodeRow
+from resolvers.search import SEARCH_DEPTH
 from schema.connection import Connection, from_hits
 from schema.enums import NodeKind
 from schema.explorer import Explorer
@@ -79,7 +80,8 @@ class Query:
 
     @strawberry.field(
         description="Researchers whose names match every word of `search`, each word also as a "
-        'prefix ("jia" finds Jian Jiao); best match first. totalCount is null.'
+        'prefix ("jia" finds Jian Jiao); best match first, through the '
+        f"{SEARCH_DEPTH:,} best matches (refine the words to reach others). totalCount is null."
     )
     async def researchers(
         self, info: Info, search: str, first: int = 20, after: str | None = None
@@ -89,7 +91,8 @@ class Query:
 
     @strawberry.field(
         description="Works whose titles match every word of `search`, each word also as a "
-        "prefix; best match first. totalCount is null."
+        "prefix; best match first, through the "
+        f"{SEARCH_DEPTH:,} best matches (refine the words to reach others). totalCount is null."
     )
     async def works(
         self, info: Info, search: str, first: int = 20, after: str | None = None

@@ -44,6 +44,7 @@ from graphql.type import GraphQLInterfaceType
 from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
 from strawberry.types import ExecutionResult
 
+from resolvers.context import Context
 from server.config import Settings
 
 PAGE_ARGUMENTS = ("first", "limit")
@@ -165,6 +166,8 @@ def cost_limiter(budget: int) -> Callable[[], SchemaExtension]:
             if document is not None:
                 schema = context.schema._schema
                 cost = query_cost(schema, document, context.variables or {}, context.operation_name)
+                if cost is not None and isinstance(context.context, Context):
+                    context.context.runner.allow(cost)
                 if cost is not None and cost > budget:
                     error = GraphQLError(
                         f"the query costs {cost}, over the budget of {budget}:"

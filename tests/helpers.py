@@ -4,6 +4,7 @@ from typing import Any, LiteralString
 
 from strawberry.types import ExecutionResult
 
+from cypher import check_parameters
 from cypher import load as load_cypher
 from cypher.runner import CypherRunner
 from resolvers.context import Context, Policy
@@ -34,7 +35,9 @@ async def graph_counts(runner: CypherRunner) -> tuple[int, int]:
 
 async def db_hits(runner: CypherRunner, statement: str, params: dict[str, Any]) -> int:
     """Total database hits of one statement file, from Neo4j's own PROFILE: what a hub test
-    compares at two sizes of the same hub."""
+    compares at two sizes of the same hub. The parameters are held to the file's header, as the
+    runner under test holds every statement it sends."""
+    check_parameters(statement, params)
     query: LiteralString = "PROFILE " + load_cypher(statement)
     async with runner.driver.session(database=runner.database) as session:
         summary = await (await session.run(query, params)).consume()

@@ -16,6 +16,7 @@ from loaders.nodes import TOPIC_RESEARCHER_SCAN
 from loaders.pages import page_param
 from loaders.rows import PageKey
 from loaders.works import RELATED_SCAN
+from resolvers.search import SEARCH_DEPTH, lucene_query
 
 pytestmark = pytest.mark.slow
 
@@ -135,4 +136,38 @@ async def test_a_works_related_works_cost_the_same_however_prolific_its_author(
     # or at least through the author, whichever of them the store lends first.
     assert len(related) == 3 and all(r["score"] in (3, 4) for r in related)
     # Two and a half times the works, and the statement reads no more than it did.
+    assert big <= small * 1.1, (small, big)
+
+
+# Researchers who share a name: a search word that matches many (as "wang" does in OpenAlex).
+def namesakes(start: int, count: int) -> list[dict[str, Any]]:
+    return [
+        {"id": f"A-ghs-{i:05d}", "display_name": f"Zorblat {i}"}
+        for i in range(start, start + count)
+    ]
+
+
+async def test_a_search_costs_the_same_however_many_names_match(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    params = {
+        "query": lucene_query("zorb"),
+        "depth": SEARCH_DEPTH,
+        "first": 10,
+        "afterScore": None,
+        "afterId": None,
+    }
+    await load(runner, tmp_path, namesakes(0, SEARCH_DEPTH + 200))
+    small = await db_hits(runner, "search_researchers", params)
+    await load(runner, tmp_path, namesakes(SEARCH_DEPTH + 200, 3 * SEARCH_DEPTH))
+    big = await db_hits(runner, "search_researchers", params)
+
+    data = await data_of(
+        runner,
+        '{ researchers(search: "zorb", first: 3) { pageInfo { hasNextPage } edges { node { name } } } }',
+    )
+    page = data["researchers"]
+    assert page["pageInfo"]["hasNextPage"]
+    assert [e["node"]["name"][:7] for e in page["edges"]] == ["Zorblat"] * 3
+    # Four times the matches, and the statement reads no more than it did.
     assert big <= small * 1.1, (small, big)

@@ -43,17 +43,32 @@ async def test_lucene_syntax_is_never_passed_through(runner: CypherRunner, text:
     assert result.errors is None
 
 
-async def test_search_pages_with_cursors_visit_each_match_once(runner: CypherRunner) -> None:
+async def every_page(runner: CypherRunner, text: str, first: int) -> list[str]:
+    """The ids a client sees following endCursor until hasNextPage is false."""
     seen: list[str] = []
     after = None
     while True:
-        result, _ = await execute(runner, SEARCH, {"q": "zhang", "first": 1, "after": after})
+        result, _ = await execute(runner, SEARCH, {"q": text, "first": first, "after": after})
         assert result.errors is None and result.data is not None
         page = result.data["researchers"]
         seen += [e["node"]["id"] for e in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
-            break
+            return seen
         after = page["pageInfo"]["endCursor"]
+
+
+async def test_search_pages_with_cursors_visit_each_match_once(runner: CypherRunner) -> None:
+    seen = await every_page(runner, "zhang", 1)
 
     assert sorted(seen) == sorted(set(seen))
     assert len(seen) == 4
+
+
+async def test_paging_ends_after_the_best_matches_the_search_ranks(
+    runner: CypherRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "zhang" has four matches; a depth of three ranks only the best three of them.
+    monkeypatch.setattr("resolvers.search.SEARCH_DEPTH", 3)
+    seen = await every_page(runner, "zhang", 2)
+
+    assert len(seen) == 3 and len(set(seen)) == 3
