@@ -1,4 +1,5 @@
-// The ordered author lists of works, each author with the same fields as get_researchers.
+// The ordered author lists of works, each author with the same fields as get_researchers (the
+// current affiliation read from the kept currentInstitutionId, see set_current_affiliations).
 // One record per work, its authors a list: the driver pays per record, and a work can have
 // thousands of authors.
 // Parameters: $ids: [string] (work ids)
@@ -14,8 +15,6 @@ RETURN workId, COLLECT {
           corresponding: e.corresponding, institutionIds: e.institutionIds,
           researcher: properties(r), claimed: r.ownerId IS NOT NULL,
           affiliation: head(COLLECT {
-            MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
-            WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC
-            RETURN i {.id, .name, .country, .type}
+            MATCH (i:Institution {id: r.currentInstitutionId}) RETURN i {.id, .name, .country, .type}
           })}
 } AS authors

@@ -33,10 +33,9 @@ CALL (slice) {
   RETURN collect({
     researcher: properties(c),
     claimed: c.ownerId IS NOT NULL,
+    // The kept currentInstitutionId (see set_current_affiliations).
     affiliation: head(COLLECT {
-      MATCH (c)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
-      WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC
-      RETURN i {.id, .name, .country, .type}
+      MATCH (i:Institution {id: c.currentInstitutionId}) RETURN i {.id, .name, .country, .type}
     }),
     shared: e.shared, latestYear: e.latestYear, sortKey: e.sortKey
   }) AS coauthors

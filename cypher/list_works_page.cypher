@@ -33,7 +33,8 @@ WITH page, o, COLLECT {
   RETURN {work: w, sortKey: sortKey}
 }[0..page.first + 1] AS slice
 // Each work on the page comes with its ordered authors and its topics, as get_work_authors
-// and get_work_topics return them: a page needs no further round trip for them.
+// and get_work_topics return them: a page needs no further round trip for them. An author's
+// current affiliation is one look-up: the kept currentInstitutionId (set_current_affiliations).
 CALL (slice) {
   UNWIND slice AS entry
   WITH entry, entry.work AS w
@@ -47,9 +48,7 @@ CALL (slice) {
               corresponding: e.corresponding, institutionIds: e.institutionIds,
               researcher: properties(r), claimed: r.ownerId IS NOT NULL,
               affiliation: head(COLLECT {
-                MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.current OR a.until IS NULL
-                WITH i, a ORDER BY a.source = 'owner' DESC, a.since DESC
-                RETURN i {.id, .name, .country, .type}
+                MATCH (i:Institution {id: r.currentInstitutionId}) RETURN i {.id, .name, .country, .type}
               })}
     },
     topics: COLLECT {

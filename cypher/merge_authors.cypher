@@ -2,6 +2,7 @@
 // Idempotent. Fields a researcher's owner may edit (description, openToCollaborate) and the
 // verification level are only filled when empty, so a re-import never overwrites them, and
 // affiliations an owner set (source 'owner') are left alone.
+// The caller runs set_current_affiliations after it in the same transaction (for the rows' ids).
 // Parameters: $rows: [{id, name, orcid, worksCount, citedByCount, hIndex, i10Index,
 //   description, openToCollaborate, affiliations: [{id, name, country, type, ror, since, until, current}]}]
 // Returns: nothing.

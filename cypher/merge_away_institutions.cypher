@@ -1,5 +1,7 @@
 // Applies OpenAlex merged ids for institutions: affiliations and the works stating a
 // merged-away institution move to the surviving one, then it is removed. Idempotent.
+// The caller runs set_current_affiliations after it in the same transaction (for the researchers
+// of the surviving institutions: every edge to a merged-away one goes with it).
 // Parameters: $rows: [{id, into}]
 // Returns: one row per merge applied: id.
 UNWIND $rows AS row

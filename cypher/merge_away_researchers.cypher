@@ -9,6 +9,8 @@
 // closeCoauthors (pairs sharing 2+ works) follows its pairs crossing 2 or going.
 // Topic shares (STUDIES {works}) follow too: each topic of a work the survivor gains adds 1 to
 // the survivor's share of it; the merged-away researcher's shares go with its node.
+// The caller runs set_current_affiliations after it in the same transaction (for the surviving
+// ids: the merged-away node's edge goes with it).
 // Parameters: $rows: [{id, into}]
 // Returns: one row per merge applied: id.
 UNWIND $rows AS row

@@ -1,6 +1,7 @@
 // The owner gives up a researcher record: it is unclaimed again and back to L1, and what the
 // owner asserted goes with them (the affiliations they set, source 'owner', and their
 // confirmations of works), so nothing of theirs stays behind for the next claimant.
+// The caller runs set_current_affiliations after it in the same transaction (for $researcherId).
 // The owner check is null-safe: an unclaimed record (ownerId null) has no owner to match.
 // Parameters: $user: {id, ...}, $researcherId
 // Returns: one row when the researcher exists: outcome ('RELEASED', 'NOT_OWNER').

@@ -1,14 +1,23 @@
 """Runs named Cypher files through one shared driver, counting every round trip."""
 
 import asyncio
+import contextlib
 import heapq
 import itertools
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, Query, Record, RoutingControl
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncManagedTransaction,
+    Query,
+    Record,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import DriverError, Neo4jError
 
 from cypher import check_parameters, load
@@ -135,20 +144,56 @@ class CypherRunner:
     async def write(self, name: str, **params: Any) -> list[Record]:
         return await self._run(name, params, RoutingControl.WRITE)
 
+    async def write_together(self, steps: list[tuple[str, dict[str, Any]]]) -> list[list[Record]]:
+        """Runs named statements in order in ONE write transaction: each (name, parameters)
+        step's records, in step order. For a write that a derived fact must follow in the same
+        transaction (the kept current affiliation after a change of affiliations), so no reader
+        ever sees one without the other and a failure undoes both. Counted per statement like
+        `write`, admitted through the gate once, observed once under the names joined by '+'."""
+        if self.check_contracts:
+            for name, params in steps:
+                check_parameters(name, params)
+        for name, _ in steps:
+            self.stats.count(name)
+        async with self._admitted("+".join(name for name, _ in steps)):
+            return await self._write_together([(load(n), p) for n, p in steps])
+
+    async def _write_together(
+        self, statements: list[tuple[LiteralString, dict[str, Any]]]
+    ) -> list[list[Record]]:
+        # A transaction function: the driver retries it whole on a retryable error (a deadlock,
+        # a leader switch), as execute_query does for one statement; the timeout is per
+        # transaction here, where Query carries it for execute_query.
+        @unit_of_work(timeout=self.timeout)
+        async def work(tx: AsyncManagedTransaction) -> list[list[Record]]:
+            return [[r async for r in await tx.run(text, params)] for text, params in statements]
+
+        # execute_query's bookmarks, so the reads after it see this write as they see `write`'s.
+        async with self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
+        ) as session:
+            return await session.execute_write(work)
+
     async def _run(
         self, name: str, params: Mapping[str, Any], routing: RoutingControl
     ) -> list[Record]:
         if self.check_contracts:
             check_parameters(name, params)
         self.stats.count(name)
+        async with self._admitted(name):
+            query = Query(load(name), timeout=self.timeout)
+            if routing is RoutingControl.READ:
+                return await self._read(query, params)
+            return await self._write(query, params)
+
+    @contextlib.asynccontextmanager
+    async def _admitted(self, name: str) -> AsyncIterator[None]:
+        """Holds a gate slot around a statement (or a transaction of several), and adds its
+        time to the request's and to the observer's figures, failed or not."""
         await self.gate.enter(self.turn())
         started, failed = time.perf_counter(), True
         try:
-            query = Query(load(name), timeout=self.timeout)
-            if routing is RoutingControl.READ:
-                records = await self._read(query, params)
-            else:
-                records = await self._write(query, params)
+            yield
             failed = False
         finally:
             self.gate.leave()
@@ -156,7 +201,6 @@ class CypherRunner:
             self.stats.seconds += seconds
             if self.gate.observe is not None:
                 self.gate.observe(name, seconds, failed)
-        return records
 
     async def _write(self, query: Query, params: Mapping[str, Any]) -> list[Record]:
         result = await self.driver.execute_query(

@@ -10,11 +10,9 @@ WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND nod
 WITH node AS r, score
 ORDER BY score DESC, r.id
 LIMIT $first + 1
-CALL (r) {
-  OPTIONAL MATCH (r)-[a:AFFILIATED_WITH]->(i:Institution)
-  WHERE a.current OR a.until IS NULL
-  RETURN i {.id, .name, .country, .type} AS affiliation
-  ORDER BY a.source = 'owner' DESC, a.since DESC
-  LIMIT 1
-}
-RETURN properties(r) AS researcher, r.ownerId IS NOT NULL AS claimed, affiliation, score
+// The current affiliation is the kept currentInstitutionId (see set_current_affiliations).
+RETURN properties(r) AS researcher, r.ownerId IS NOT NULL AS claimed,
+       head(COLLECT {
+         MATCH (i:Institution {id: r.currentInstitutionId}) RETURN i {.id, .name, .country, .type}
+       }) AS affiliation,
+       score

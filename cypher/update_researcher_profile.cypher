@@ -2,6 +2,7 @@
 // A new current affiliation is an edge of its own with source 'owner' (beside any imported
 // edge to the same institution, which stays as imported): it ends the owner-set one before it,
 // is never claim evidence, and goes when the owner releases the record.
+// The caller runs set_current_affiliations after it in the same transaction (for $researcherId).
 // The owner check is null-safe: an unclaimed record (ownerId null) has no owner to match.
 // Parameters: $user: {id, ...}, $researcherId, $description, $openToCollaborate,
 //   $affiliationId (institution id or null)

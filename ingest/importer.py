@@ -12,6 +12,7 @@ from typing import Any, LiteralString, TextIO, cast
 from neo4j import AsyncResult, Query
 
 from cypher import load as load_cypher
+from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
 from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
 from ingest.records import RecordError, Row, merge_row, parse
@@ -27,6 +28,9 @@ ORDER = ("institutions", "topics", "authors", "works")
 COAUTHORED_VERSION = 2
 # The version of the stored topic shares (STUDIES), kept and rebuilt the same way.
 STUDIES_VERSION = 1
+# The version of the kept current affiliations (Researcher.currentInstitutionId), built the
+# same way.
+CURRENT_AFFILIATION_VERSION = 1
 # Co-author pairs one merge_works statement may create at most (see work_statements); a work
 # at MAX_PAIR_AUTHORS has 4,950.
 PAIRS_PER_STATEMENT = 5_000
@@ -124,6 +128,7 @@ class Importer:
         await apply_constraints(self.runner)
         await self.backfill_coauthored()
         await self.backfill_studies()
+        await self.backfill_current_affiliations()
         files = list(files_under(paths))
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
         merges = [f for f in files if is_merged_ids(f)]
@@ -162,8 +167,20 @@ class Importer:
             backfill = await session.run(maintenance("backfill_coauthored"))
             await self.count_researchers(backfill, "building co-author pairs", total)
             await (await session.run(maintenance("backfill_close_coauthors"))).consume()
+        await self.set_version(coauthored=COAUTHORED_VERSION)
+
+    async def set_version(
+        self,
+        coauthored: int | None = None,
+        studies: int | None = None,
+        current_affiliation: int | None = None,
+    ) -> None:
+        """Records built aggregates on the marker node; None leaves a version as it is."""
         await self.runner.write(
-            "set_aggregates_version", coauthored=COAUTHORED_VERSION, studies=None
+            "set_aggregates_version",
+            coauthored=coauthored,
+            studies=studies,
+            currentAffiliation=current_affiliation,
         )
 
     async def count_researchers(self, rows: AsyncResult, doing: str, total: int) -> None:
@@ -171,13 +188,21 @@ class Importer:
         done = 0
         async for _ in rows:
             done += 1
-            if self.progress and (done % 10_000 == 0 or done == total):
-                sys.stderr.write(
-                    f"\r{doing}: {done:,} of {total:,} researchers ({done / max(total, 1):.0%})   "
-                )
-                sys.stderr.flush()
-        if self.progress and total:
+            if done % 10_000 == 0 or done == total:
+                self.show_done(doing, done, total)
+        self.show_done(doing, None, total)
+
+    def show_done(self, doing: str, done: int | None, total: int) -> None:
+        """How far a backfill is, when the import shows progress; None: it has finished."""
+        if not self.progress or not total:
+            return
+        if done is None:
             sys.stderr.write("\n")
+        else:
+            sys.stderr.write(
+                f"\r{doing}: {done:,} of {total:,} researchers ({done / max(total, 1):.0%})   "
+            )
+        sys.stderr.flush()
 
     async def backfill_studies(self) -> None:
         """Builds the topic shares (STUDIES) once on a store that has none (see
@@ -190,7 +215,27 @@ class Importer:
             await (await session.run(maintenance("clear_studies"))).consume()
             backfill = await session.run(maintenance("backfill_studies"))
             await self.count_researchers(backfill, "building topic shares", total)
-        await self.runner.write("set_aggregates_version", coauthored=None, studies=STUDIES_VERSION)
+        await self.set_version(studies=STUDIES_VERSION)
+
+    async def backfill_current_affiliations(self) -> None:
+        """Builds the kept current affiliations (currentInstitutionId) once on a store that has
+        none (see CURRENT_AFFILIATION_VERSION): set_current_affiliations, the statement that
+        holds the rule, over every researcher in id order, `batch_size` a transaction. No clear
+        step: the statement replaces whatever id a researcher has, so a build cut short is
+        finished by the next import, and no maintenance statement repeats the rule."""
+        marker = (await self.runner.read("get_aggregates_version"))[0]
+        if marker["currentAffiliation"] == CURRENT_AFFILIATION_VERSION:
+            return
+        total, done, after = marker["researchers"], 0, ""
+        while page := await self.runner.read(
+            "list_researcher_ids", afterId=after, first=self.batch_size
+        ):
+            ids = [record["id"] for record in page]
+            await self.runner.write_together([refresh_current_affiliations(ids)])
+            done, after = done + len(ids), ids[-1]
+            self.show_done("keeping current affiliations", done, total)
+        self.show_done("keeping current affiliations", None, total)
+        await self.set_version(current_affiliation=CURRENT_AFFILIATION_VERSION)
 
     async def merge(self, path: Path) -> None:
         batches: dict[str, list[Row]] = {}
@@ -200,9 +245,9 @@ class Importer:
                 batches.setdefault(kind, []).append(row)
         for kind, rows in batches.items():
             for start in range(0, len(rows), self.batch_size):
-                done = await self.runner.write(
-                    f"merge_away_{kind}", rows=rows[start : start + self.batch_size]
-                )
+                chunk = rows[start : start + self.batch_size]
+                steps = [(f"merge_away_{kind}", {"rows": chunk}), *merge_refreshes(kind, chunk)]
+                done = (await self.runner.write_together(steps))[0]
                 self.summary.merged += len(done)
         self.summary.done_bytes += path.stat().st_size
 
@@ -257,11 +302,28 @@ class Importer:
                         await self.runner.write(
                             "merge_works", rows=rows, maxPairAuthors=MAX_PAIR_AUTHORS
                         )
+                elif kind == "authors":
+                    # The authors' affiliations changed: their current ones follow at once.
+                    rows, ids = batch[kind], [row["id"] for row in batch[kind]]
+                    merge = ("merge_authors", {"rows": rows})
+                    await self.runner.write_together([merge, refresh_current_affiliations(ids)])
                 else:
                     await self.runner.write(f"merge_{kind}", rows=batch[kind])
                 self.summary.written[kind] += len(batch[kind])
         if self.progress:
             self.progress(self.summary)
+
+
+def merge_refreshes(kind: str, rows: list[Row]) -> list[tuple[str, dict[str, Any]]]:
+    """What must follow a batch of merged ids in its transaction: the current affiliations of
+    the surviving researchers, or of every researcher of the surviving institutions (their
+    edges to a merged-away one went with it)."""
+    kept = list(dict.fromkeys(row["into"] for row in rows))
+    if kind == "researchers":
+        return [refresh_current_affiliations(researchers=kept)]
+    if kind == "institutions":
+        return [refresh_current_affiliations(institutions=kept)]
+    return []
 
 
 def maintenance(name: str) -> Query:

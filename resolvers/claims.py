@@ -2,7 +2,9 @@
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
+from cypher.affiliations import refresh_current_affiliations
 from resolvers.context import Context
 from resolvers.errors import BadInput, Forbidden, UserError, not_found
 from resolvers.evidence import matching_evidence
@@ -99,14 +101,18 @@ async def pending_claims(ctx: Context, first: int) -> list[PendingClaimRow]:
 
 
 async def owner_statement(
-    ctx: Context, statement: str, researcher_id: str, **params: object
+    ctx: Context,
+    statement: str,
+    researcher_id: str,
+    then: tuple[tuple[str, dict[str, Any]], ...] = (),
+    **params: object,
 ) -> dict[str, object] | None:
-    """Runs an owner-only write; None when the researcher does not exist."""
+    """Runs an owner-only write, and the statements `then` names after it in the same
+    transaction; None when the researcher does not exist."""
     viewer = ctx.auth.require()
     expect("researcherId", researcher_id, "Researcher")
-    records = await ctx.runner.write(
-        statement, user=viewer.params(), researcherId=researcher_id, **params
-    )
+    write = (statement, {"user": viewer.params(), "researcherId": researcher_id, **params})
+    records = (await ctx.runner.write_together([write, *then]))[0]
     if not records:
         return None
     if records[0]["outcome"] in ("NOT_OWNER", "FORBIDDEN"):
@@ -115,7 +121,9 @@ async def owner_statement(
 
 
 async def release(ctx: Context, researcher_id: str) -> UserError | None:
-    done = await owner_statement(ctx, "release_claim", researcher_id)
+    # The owner's affiliations go: the current one follows in the same transaction.
+    then = (refresh_current_affiliations([researcher_id]),)
+    done = await owner_statement(ctx, "release_claim", researcher_id, then)
     return None if done else not_found("researcherId", "researcher", researcher_id)
 
 
@@ -134,6 +142,8 @@ async def update_profile(
         ctx,
         "update_researcher_profile",
         researcher_id,
+        # A new owner-set affiliation is the current one, in the same transaction.
+        (refresh_current_affiliations([researcher_id]),),
         description=description,
         openToCollaborate=open_to_collaborate,
         affiliationId=affiliation_id,
