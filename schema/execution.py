@@ -44,6 +44,10 @@ class Plain:
     nullable: bool
 
 
+# The selected fields of an object, each with its plan (None for __typename).
+Planned = list[tuple[str, Plain | None, FieldDetailsList]]
+
+
 def plain(field: GraphQLField) -> Plain | None:
     """How to complete `field` directly, or None when it needs the generic path."""
     # Strawberry marks the resolver it generates for a field that only reads an attribute.
@@ -95,6 +99,20 @@ def execution_context() -> type[StrawberryGraphQLCoreExecutionContext]:
             field = parent_type.fields.get(name)
             plans[key] = plain(field) if field is not None else None
         return plans[key]
+
+    def planned(
+        parent_type: GraphQLObjectType, grouped_field_set: Mapping[str, FieldDetailsList]
+    ) -> Planned | None:
+        """Each selected field with its plan (None for __typename), or None when one of them
+        is not plain."""
+        fields: Planned = []
+        for key, details in grouped_field_set.items():
+            name = details[0].node.name.value
+            plan = None if name == TYPENAME else plan_of(parent_type, name)
+            if plan is None and name != TYPENAME:
+                return None
+            fields.append((key, plan, details))
+        return fields
 
     class PlainFields(StrawberryGraphQLCoreExecutionContext):
         def execute_fields(
@@ -192,12 +210,34 @@ def execution_context() -> type[StrawberryGraphQLCoreExecutionContext]:
         def complete_object(
             self, object_type: GraphQLObjectType, source: Any, details: FieldDetailsList
         ) -> dict[str, Any] | None:
-            if any(d.node.directives for d in details) or not is_a(object_type, source):
+            fields = self.plain_subfields(object_type, details)
+            if fields is None or not is_a(object_type, source):
+                return None
+            return self.complete_planned(object_type, source, fields)
+
+        def plain_subfields(
+            self, object_type: GraphQLObjectType, details: FieldDetailsList
+        ) -> Planned | None:
+            """The selected fields of `object_type` under `details` with their plans, or None
+            when one needs the generic path. Memoized like graphql-core's collect_subfields
+            (on the identity of `details`, kept alive with the entry so its id is not reused):
+            the items of a list share it, and a page's lists hold hundreds of objects."""
+            memo: dict[tuple[str, int], tuple[FieldDetailsList, Planned | None]]
+            memo = self.__dict__.setdefault("_plain_subfields", {})
+            key = (object_type.name, id(details))
+            if key not in memo:
+                memo[key] = (details, self.plan_subfields(object_type, details))
+            return memo[key][1]
+
+        def plan_subfields(
+            self, object_type: GraphQLObjectType, details: FieldDetailsList
+        ) -> Planned | None:
+            if any(d.node.directives for d in details):
                 return None
             grouped, defers, forbidden = self.collect_subfields(object_type, details)
             if defers or forbidden:
                 return None
-            return self.complete_fields(object_type, source, grouped)
+            return planned(object_type, grouped)
 
         def complete_fields(
             self,
@@ -206,13 +246,12 @@ def execution_context() -> type[StrawberryGraphQLCoreExecutionContext]:
             grouped_field_set: Mapping[str, FieldDetailsList],
         ) -> dict[str, Any] | None:
             """Every selected field of a plain object, or None to take the generic path."""
-            fields: list[tuple[str, Plain | None, FieldDetailsList]] = []
-            for key, details in grouped_field_set.items():
-                name = details[0].node.name.value
-                plan = None if name == TYPENAME else plan_of(parent_type, name)
-                if plan is None and name != TYPENAME:
-                    return None
-                fields.append((key, plan, details))
+            fields = planned(parent_type, grouped_field_set)
+            return None if fields is None else self.complete_planned(parent_type, source, fields)
+
+        def complete_planned(
+            self, parent_type: GraphQLObjectType, source: Any, fields: Planned
+        ) -> dict[str, Any] | None:
             results: dict[str, Any] = {}
             for key, plan, details in fields:
                 value = parent_type.name if plan is None else self.complete(plan, source, details)
