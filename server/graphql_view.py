@@ -24,6 +24,9 @@ from server.persisted import (
 )
 
 PROFILE_VARIABLES = {"id": "A-jian-jiao"}
+# Set on request.state once the request's operation ran (process_result): what tells a
+# graphql-response+json answer's status, 200 when execution began, 400 when it never did.
+EXECUTED = "graphql_executed"
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -108,14 +111,17 @@ class GraphQLView(GraphQL[Context, None]):
             # Strawberry catches JSON syntax errors but not bytes that are no text at all.
             response = error_response(400, "the request body is not UTF-8 JSON")
         if media == GRAPHQL_RESPONSE:
-            response = as_graphql_response(response)
+            executed = getattr(request.state, EXECUTED, False)
+            response = as_graphql_response(response, executed)
         await response(scope, receive, send)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         data = await super().process_result(request, result)
-        if before_execution(result):
+        if not before_execution(result):
+            setattr(request.state, EXECUTED, True)
+        else:
             # Failed before execution (syntax, validation, a limit): the GraphQL spec leaves
             # the data entry out, which is how a client tells this from a failed field.
             data.pop("data", None)
@@ -154,11 +160,11 @@ def refusal(method: str, exc: HTTPException) -> Response:
     return error_response(exc.status_code, exc.reason)
 
 
-def as_graphql_response(response: Response) -> Response:
+def as_graphql_response(response: Response, executed: bool) -> Response:
     """application/graphql-response+json: 400 when the request never reached execution."""
     if response.headers.get("content-type", "").startswith(JSON):
         response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
-        if response.status_code == 200 and bytes(response.body[:7]) != b'{"data"':
+        if response.status_code == 200 and not executed:
             response.status_code = 400
     return response
 
