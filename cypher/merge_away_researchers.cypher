@@ -5,7 +5,8 @@
 // Co-author pairs (COAUTHORED) follow in the same statement: on each work the survivor gains
 // that counts for pairs (x.coauthorPairs, see merge_works),
 // its pair with every other author adds 1 (raising latestYear to the work's year); the
-// merged-away researcher's pairs go with its node. No other pair changes. Each researcher's
+// merged-away researcher's pairs go with its node. No other pair changes. Each pair's index
+// keys (lo, hi, rank: see merge_works) follow its works and latestYear. Each researcher's
 // closeCoauthors (pairs sharing 2+ works) follows its pairs crossing 2 or going.
 // Topic shares (STUDIES {works}) follow too: each topic of a work the survivor gains adds 1 to
 // the survivor's share of it; the merged-away researcher's shares go with its node.
@@ -37,9 +38,10 @@ CALL (old, new) {
          CASE WHEN new.id < o.id THEN new ELSE o END AS lo,
          CASE WHEN new.id < o.id THEN o ELSE new END AS hi
     MERGE (lo)-[c:COAUTHORED]->(hi)
-    ON CREATE SET c.works = 0, c.latestYear = 0
+    ON CREATE SET c.works = 0, c.latestYear = 0, c.lo = lo.id, c.hi = hi.id
     SET c.works = c.works + 1,
         c.latestYear = CASE WHEN year > c.latestYear THEN year ELSE c.latestYear END
+    SET c.rank = -toFloat(c.works * 10000 + c.latestYear)
     WITH lo, hi, c WHERE c.works = 2
     SET lo.closeCoauthors = coalesce(lo.closeCoauthors, 0) + 1,
         hi.closeCoauthors = coalesce(hi.closeCoauthors, 0) + 1

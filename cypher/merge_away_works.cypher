@@ -5,7 +5,8 @@
 // (w.coauthorPairs, set from the work's own author list, see merge_works): the survivor's new authors add 1 to
 // each of their pairs with its other authors (raising latestYear to its year); the merged-away
 // work's pairs lose 1 (deleted at 0; latestYear read again from the remaining shared works only
-// when this work held it). Each researcher's closeCoauthors (pairs sharing 2+ works) follows
+// when this work held it), each pair's index keys (lo, hi, rank: see merge_works) following its
+// works and latestYear. Each researcher's closeCoauthors (pairs sharing 2+ works) follows
 // its pairs crossing 2.
 // Topic shares (STUDIES {works}) follow too: two works become one, so for each author and topic
 // of either, the share gains 1 for the survivor as it ends up (every author of either with
@@ -57,9 +58,10 @@ CALL (old, new) {
     WITH newYear, CASE WHEN a.id < b.id THEN a ELSE b END AS lo,
          CASE WHEN a.id < b.id THEN b ELSE a END AS hi
     MERGE (lo)-[c:COAUTHORED]->(hi)
-    ON CREATE SET c.works = 0, c.latestYear = 0
+    ON CREATE SET c.works = 0, c.latestYear = 0, c.lo = lo.id, c.hi = hi.id
     SET c.works = c.works + 1,
         c.latestYear = CASE WHEN newYear > c.latestYear THEN newYear ELSE c.latestYear END
+    SET c.rank = -toFloat(c.works * 10000 + c.latestYear)
     WITH lo, hi, c WHERE c.works = 2
     SET lo.closeCoauthors = coalesce(lo.closeCoauthors, 0) + 1,
         hi.closeCoauthors = coalesce(hi.closeCoauthors, 0) + 1
@@ -72,6 +74,7 @@ CALL (old, new) {
     WITH gone[i] AS a, gone[j] AS b, oldYear
     MATCH (a)-[c:COAUTHORED]-(b)
     SET c.works = c.works - 1
+    SET c.rank = -toFloat(c.works * 10000 + c.latestYear)
     WITH a, b, c, c.works = 0 AS empty, c.latestYear = oldYear AS stale
     CALL (a, b, c) {
       WITH a, b, c WHERE c.works = 1
@@ -85,7 +88,7 @@ CALL (old, new) {
       WITH a, b, c WHERE stale AND NOT empty
       MATCH (a)-[:AUTHORED]->(x:Work)<-[:AUTHORED]-(b) WHERE x.coauthorPairs
       WITH c, max(coalesce(x.year, 0)) AS latestYear
-      SET c.latestYear = latestYear
+      SET c.latestYear = latestYear, c.rank = -toFloat(c.works * 10000 + latestYear)
     }
   }
 }

@@ -6,7 +6,9 @@
 // Researchers, topics and institutions that do not exist yet are created with the name the
 // work gives them; referenced works that are not imported yet become bare (:Work {id}) nodes
 // until they are.
-// Co-author pairs (COAUTHORED {works, latestYear}, from the smaller researcher id to the larger)
+// Co-author pairs (COAUTHORED {works, latestYear, lo, hi, rank}, from the smaller researcher id
+// lo to the larger hi; rank = -(works * 10000 + latestYear), list_coauthors' index key, set
+// again wherever works or latestYear change)
 // count the works with at most $maxPairAuthors authors (w.coauthorPairs says whether a work is
 // one): a paper of thousands of authors makes no collaborators, and would make millions of
 // pairs in one transaction. They follow each work's change in the same statement, from its authors and year before and after:
@@ -90,7 +92,7 @@ CALL (w, yearBefore, pairedBefore, before) {
     WITH b, CASE WHEN me.id < b.node.id THEN me ELSE b.node END AS lo,
          CASE WHEN me.id < b.node.id THEN b.node ELSE me END AS hi
     MERGE (lo)-[c:COAUTHORED]->(hi)
-    ON CREATE SET c.works = 0, c.latestYear = 0
+    ON CREATE SET c.works = 0, c.latestYear = 0, c.lo = lo.id, c.hi = hi.id
     RETURN b, lo, hi, c
   UNION
     // Otherwise (a long author list): the researcher's pairs read once, the missing created.
@@ -105,7 +107,7 @@ CALL (w, yearBefore, pairedBefore, before) {
          CASE WHEN me.id < b.node.id THEN b.node ELSE me END AS hi
     CALL (lo, hi, existing) {
       WITH lo, hi WHERE existing IS NULL
-      CREATE (lo)-[made:COAUTHORED {works: 0, latestYear: 0}]->(hi)
+      CREATE (lo)-[made:COAUTHORED {works: 0, latestYear: 0, lo: lo.id, hi: hi.id}]->(hi)
       RETURN made
     UNION
       WITH existing WHERE existing IS NOT NULL
@@ -116,6 +118,7 @@ CALL (w, yearBefore, pairedBefore, before) {
   WITH yearBefore, yearAfter, b.was AS was, b.is AS is, lo, hi, c, c.works AS worksBefore
   SET c.works = c.works + CASE WHEN is THEN 1 ELSE 0 END - CASE WHEN was THEN 1 ELSE 0 END,
       c.latestYear = CASE WHEN is AND yearAfter > c.latestYear THEN yearAfter ELSE c.latestYear END
+  SET c.rank = -toFloat(c.works * 10000 + c.latestYear)
   WITH lo, hi, c, c.works = 0 AS gone,
        was AND (NOT is OR yearAfter < yearBefore) AND c.latestYear = yearBefore AS stale,
        CASE WHEN c.works >= 2 THEN 1 ELSE 0 END - CASE WHEN worksBefore >= 2 THEN 1 ELSE 0 END AS close
@@ -132,7 +135,7 @@ CALL (w, yearBefore, pairedBefore, before) {
     WITH lo, hi, c WHERE stale AND NOT gone
     MATCH (lo)-[:AUTHORED]->(x:Work)<-[:AUTHORED]-(hi) WHERE x.coauthorPairs
     WITH c, max(coalesce(x.year, 0)) AS latestYear
-    SET c.latestYear = latestYear
+    SET c.latestYear = latestYear, c.rank = -toFloat(c.works * 10000 + latestYear)
   }
 }
 CALL (w, row) {

@@ -5,7 +5,8 @@
 // count for pairs (w.coauthorPairs, see merge_works), and
 // the researcher's pairs with them lose those works (deleted at 0; latestYear read again from
 // the remaining shared works only when a moved work held it), and closeCoauthors (pairs sharing
-// 2+ works) of both ends follows. The topic shares (STUDIES {works}) follow too: the new
+// 2+ works) of both ends follows; each pair's index keys (lo, hi, rank: see merge_works) follow
+// its works and latestYear. The topic shares (STUDIES {works}) follow too: the new
 // record gets a share of each topic of the moved works, and the researcher's shares lose those
 // works (deleted at 0). Nothing else changes. Allowed to an admin or
 // the owner; the owner check is null-safe: an unclaimed record (ownerId null) has no owner.
@@ -53,7 +54,8 @@ OPTIONAL CALL (r, outcome) {
     CALL (n, o, shared, year) {
       WITH CASE WHEN n.id < o.id THEN n ELSE o END AS lo,
            CASE WHEN n.id < o.id THEN o ELSE n END AS hi, shared, year
-      CREATE (lo)-[:COAUTHORED {works: shared, latestYear: year}]->(hi)
+      CREATE (lo)-[:COAUTHORED {works: shared, latestYear: year, lo: lo.id, hi: hi.id,
+                                rank: -toFloat(shared * 10000 + year)}]->(hi)
       WITH lo, hi, shared WHERE shared >= 2
       SET lo.closeCoauthors = coalesce(lo.closeCoauthors, 0) + 1,
           hi.closeCoauthors = coalesce(hi.closeCoauthors, 0) + 1
@@ -61,6 +63,7 @@ OPTIONAL CALL (r, outcome) {
     MATCH (r)-[c:COAUTHORED]-(o)
     WITH r, o, c, shared, year, c.works >= 2 AS wasClose
     SET c.works = c.works - shared
+    SET c.rank = -toFloat(c.works * 10000 + c.latestYear)
     WITH r, o, c, c.works = 0 AS empty, c.latestYear <= year AS stale,
          wasClose AND c.works < 2 AS noLongerClose
     CALL (r, o, noLongerClose) {
@@ -75,7 +78,7 @@ OPTIONAL CALL (r, outcome) {
       WITH r, o, c WHERE stale AND NOT empty
       MATCH (r)-[:AUTHORED]->(x:Work)<-[:AUTHORED]-(o) WHERE x.coauthorPairs
       WITH c, max(coalesce(x.year, 0)) AS latestYear
-      SET c.latestYear = latestYear
+      SET c.latestYear = latestYear, c.rank = -toFloat(c.works * 10000 + latestYear)
     }
   }
   RETURN size(works) AS moved

@@ -24,8 +24,9 @@ CONSTRAINTS = Path(__file__).resolve().parent.parent / "neo4j-seed" / "constrain
 ORDER = ("institutions", "topics", "authors", "works")
 # The version of the stored co-author pairs (COAUTHORED) this importer keeps. A store whose
 # marker holds another (or none: imported before the pairs were kept) has them rebuilt once,
-# at the start of the next import.
-COAUTHORED_VERSION = 2
+# at the start of the next import. 3: each pair keeps lo, hi and rank for the co-author
+# page's index seeks (list_coauthors).
+COAUTHORED_VERSION = 3
 # The version of the stored topic shares (STUDIES), kept and rebuilt the same way.
 STUDIES_VERSION = 1
 # The version of the kept current affiliations (Researcher.currentInstitutionId), built the

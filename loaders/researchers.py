@@ -73,7 +73,10 @@ def coauthor_of(entry: Any) -> CoauthorRow:
 async def coauthor_pages(
     runner: CypherRunner, keys: Sequence[PageKey]
 ) -> list[Page[CoauthorRow] | None]:
-    return await load_pages(runner, "list_coauthors", keys, "coauthors", coauthor_of)
+    # Each page reads at most `limit` pairs from each end of its index seeks; LIMIT takes a
+    # parameter, not a per-page value, so pages asked together read as many as the largest.
+    limit = max(k.first for k in keys) + 1
+    return await load_pages(runner, "list_coauthors", keys, "coauthors", coauthor_of, limit=limit)
 
 
 async def topics_by_researcher(

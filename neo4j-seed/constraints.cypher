@@ -29,3 +29,9 @@ CREATE CONSTRAINT researcher_owner IF NOT EXISTS FOR (n:Researcher) REQUIRE n.ow
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE;
 CREATE INDEX institution_domain IF NOT EXISTS FOR (n:Institution) ON (n.domain);
+
+// A researcher's co-authors in page order (list_coauthors): each COAUTHORED pair keeps its two
+// researcher ids (lo < hi) and rank = -(works * 10000 + latestYear); the researcher is lo of
+// some of its pairs and hi of the others, so one index per end, its id first.
+CREATE INDEX coauthored_lo_rank IF NOT EXISTS FOR ()-[p:COAUTHORED]-() ON (p.lo, p.rank, p.hi);
+CREATE INDEX coauthored_hi_rank IF NOT EXISTS FOR ()-[p:COAUTHORED]-() ON (p.hi, p.rank, p.lo);

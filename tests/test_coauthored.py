@@ -27,12 +27,14 @@ from server.neo4j_local import EmbeddedNeo4j
 TRUTH = """
 MATCH (a:Researcher)-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Researcher)
 WHERE a.id < b.id AND w.coauthorPairs
-RETURN a.id AS a, b.id AS b, count(w) AS works, max(coalesce(w.year, 0)) AS latestYear
+WITH a, b, count(w) AS works, max(coalesce(w.year, 0)) AS latestYear
+RETURN a.id AS a, b.id AS b, works, latestYear, a.id AS lo, b.id AS hi,
+       -toFloat(works * 10000 + latestYear) AS rank
 """
 STORED = """
 MATCH (a)-[c:COAUTHORED]->(b)
-RETURN a.id AS a, b.id AS b, c.works AS works, c.latestYear AS latestYear,
-       a:Researcher AND b:Researcher AS researchers
+RETURN a.id AS a, b.id AS b, c.works AS works, c.latestYear AS latestYear, c.lo AS lo,
+       c.hi AS hi, c.rank AS rank, a:Researcher AND b:Researcher AS researchers
 """
 
 
@@ -56,9 +58,10 @@ async def assert_pairs_exact(runner: CypherRunner) -> int:
     """Every stored pair equals the from-scratch one, and no pair is missing or doubled."""
     truth = sorted(await rows(runner, TRUTH))
     stored = await rows(runner, STORED)
-    assert all(r[4] for r in stored), "a COAUTHORED between nodes other than researchers"
+    assert all(r[7] for r in stored), "a COAUTHORED between nodes other than researchers"
     assert all(r[0] < r[1] for r in stored), "a COAUTHORED from the larger id to the smaller"
-    stored_pairs = sorted(r[:4] for r in stored)
+    # Each pair's lo, hi and rank (the co-author page's index keys) as well as its counts.
+    stored_pairs = sorted(r[:7] for r in stored)
     missing = sorted(set(truth) - set(stored_pairs))[:5]
     extra = sorted(set(stored_pairs) - set(truth))[:5]
     assert stored_pairs == truth, f"missing or wrong {missing}, extra or wrong {extra}"
@@ -270,7 +273,7 @@ async def coauthor_hits(runner: CypherRunner) -> int:
         "afterKey": None,
         "afterId": None,
     }
-    return await db_hits(runner, "list_coauthors", {"pages": [page]})
+    return await db_hits(runner, "list_coauthors", {"pages": [page], "limit": 5})
 
 
 async def test_the_coauthors_list_costs_the_same_however_many_works_the_pairs_share(
@@ -295,3 +298,20 @@ async def test_the_coauthors_list_costs_the_same_however_many_works_the_pairs_sh
         {"sharedWorks": 1000, "latestYear": 2019, "researcher": {"id": f"A-pro-{k}"}}
         for k in (1, 2, 3)
     ]
+
+
+async def test_pairs_kept_before_their_index_keys_get_them_on_the_next_import(
+    own_runner: CypherRunner, tmp_path: Path
+) -> None:
+    runner = own_runner
+    (tmp_path / "a").mkdir()
+    await load(runner, tmp_path / "a", pool_works("keys", 0))
+    # A store of COAUTHORED_VERSION 2: pairs with works and latestYear, without lo, hi, rank.
+    async with runner.driver.session(database=runner.database) as session:
+        await (await session.run("MATCH ()-[c:COAUTHORED]->() REMOVE c.lo, c.hi, c.rank")).consume()
+        await (await session.run("MATCH (m:Meta) SET m.coauthored = 2")).consume()
+
+    (tmp_path / "b").mkdir()
+    await load(runner, tmp_path / "b", [work_record("W-new", ["A-p1", "A-p2"], ["T-p"], 2024)])
+
+    assert await assert_pairs_exact(runner) > 20

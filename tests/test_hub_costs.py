@@ -171,3 +171,94 @@ async def test_a_search_costs_the_same_however_many_names_match(
     assert [e["node"]["name"][:7] for e in page["edges"]] == ["Zorblat"] * 3
     # Four times the matches, and the statement reads no more than it did.
     assert big <= small * 1.1, (small, big)
+
+
+# A researcher whose co-authors grow: one two-author work with each (years 2000-2004, so many
+# tie), on both sides of its id (a pair is stored from the smaller id to the larger), and five
+# close collaborators sharing several works, listed here in the order the page ranks them.
+CLOSE = {
+    "z-c5": (5, 2000),
+    "z-c3": (3, 2018),
+    "a-c1": (3, 2015),
+    "z-c2": (3, 2015),
+    "a-c4": (2, 2021),
+}
+
+
+def single(i: int) -> str:
+    return f"A-ghk-{'az'[i % 2]}-{i:05d}"
+
+
+def coauthored(start: int, count: int) -> list[dict[str, Any]]:
+    records = [
+        work(f"W-ghk-{i}", ["A-ghk-m", single(i)], [], year=2000 + i % 5)
+        for i in range(start, start + count)
+    ]
+    if start == 0:
+        for who, (shared, year) in CLOSE.items():
+            records += [
+                work(f"W-ghk-{who}-{k}", ["A-ghk-m", f"A-ghk-{who}"], [], year=year - k)
+                for k in range(shared)
+            ]
+    return records
+
+
+def coauthor_params(first: int, min_shared: int, after_key: float | None = None) -> dict[str, Any]:
+    after_id = None if after_key is None else single(1)
+    key = PageKey("A-ghk-m", first, after_key, after_id, min_shared=min_shared)
+    return {"pages": [page_param(0, key)], "limit": first + 1}
+
+
+async def coauthor_hits(runner: CypherRunner) -> list[int]:
+    # The page's close collaborators, a first page of co-authors, and a page after a cursor in
+    # the middle of a tie (one shared work in 2001: every fifth co-author).
+    pages = [coauthor_params(4, 2), coauthor_params(20, 1), coauthor_params(20, 1, -12001.0)]
+    return [await db_hits(runner, "list_coauthors", p) for p in pages]
+
+
+def ranked_from_scratch(singles: int) -> list[str]:
+    """Every co-author of the hub in the page's order: shared works, then the latest one's
+    year, descending, then id."""
+    ranked = [(-(10000 + 2000 + i % 5), single(i)) for i in range(singles)]
+    ranked += [(-(shared * 10000 + year), f"A-ghk-{w}") for w, (shared, year) in CLOSE.items()]
+    return [who for _, who in sorted(ranked)]
+
+
+PAGE = """query($after: String) { researcher(id: "A-ghk-m") { coauthors(first: 7, after: $after) {
+  totalCount pageInfo { endCursor } edges { node { researcher { id } } } } } }"""
+
+
+async def test_a_researchers_coauthors_cost_the_same_however_many_they_have(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await load(runner, tmp_path, coauthored(0, 300))
+    small = await coauthor_hits(runner)
+    await load(runner, tmp_path, coauthored(300, 1200))
+    big = await coauthor_hits(runner)
+    print(f"list_coauthors db hits: 305 co-authors {small}, 1,505 co-authors {big}")
+
+    data = await data_of(
+        runner,
+        """{ researcher(id: "A-ghk-m") { counts { closeCollaborators }
+             closeCollaborators { sharedWorks latestYear researcher { id } } } }""",
+    )
+    hub = data["researcher"]
+    assert hub["counts"]["closeCollaborators"] == 5
+    assert hub["closeCollaborators"] == [
+        {"sharedWorks": shared, "latestYear": year, "researcher": {"id": f"A-ghk-{who}"}}
+        for who, (shared, year) in list(CLOSE.items())[:4]
+    ]
+    # Page after page (across ties of shared works and year, on both sides of the hub's id),
+    # the keyset cursor walks the co-authors in the order ranked from scratch.
+    seen: list[str] = []
+    after = None
+    for _ in range(12):
+        result, _ = await execute(runner, PAGE, {"after": after})
+        assert result.errors is None and result.data is not None, result.errors
+        page = result.data["researcher"]["coauthors"]
+        assert page["totalCount"] == 1505
+        seen += [e["node"]["researcher"]["id"] for e in page["edges"]]
+        after = page["pageInfo"]["endCursor"]
+    assert seen == ranked_from_scratch(1500)[:84]
+    # Five times the co-authors, and no page reads more than it did.
+    assert all(b <= s * 1.1 for s, b in zip(small, big, strict=True)), (small, big)
