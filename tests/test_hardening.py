@@ -30,6 +30,32 @@ def test_the_profile_page_costs_what_the_readme_says() -> None:
     assert query_cost(schema._schema, parse(PROFILE_PAGE), {"id": "A-jian-jiao"}, None) == 2580
 
 
+SMALL = """query($n: Int) { researcher(id: "A-jian-jiao") {
+  name
+  topics { works topic { name } }
+  works(first: $n) {
+    pageInfo { hasNextPage }
+    edges { node { title authors { researcher { name } } } }
+  } } }"""
+
+
+def test_a_small_query_costs_what_the_cost_rule_says() -> None:
+    # The rule (server/limits.py): a field costs 1; a field with `first`/`limit` multiplies
+    # what is under it by that number (its default when not given); the list right under it
+    # is the page and does not multiply again; any other list multiplies by 10.
+    #   name                                      1
+    #   topics (first defaults to 10)             1 + 10 * (works 1 + topic (1 + name 1)) = 31
+    #   works(first: 3)                           1 + 3 * (pageInfo + edges)              = 79
+    #     pageInfo { hasNextPage }                1 + 1                                   =  2
+    #     edges (the page: no multiplier)         1 + node                                = 24
+    #       node { title authors }                1 + title 1 + authors                   = 23
+    #         authors (a list: times 10)          1 + 10 * (researcher (1 + name 1))      = 21
+    #   researcher                                1 + 1 + 31 + 79                         = 112
+    assert query_cost(schema._schema, parse(SMALL), {"n": 3}, None) == 112
+    # works without $n: first defaults to 20, 1 + 20 * (2 + 24) = 521; 1 + 1 + 31 + 521 = 554.
+    assert query_cost(schema._schema, parse(SMALL), {}, None) == 554
+
+
 def test_the_profile_page_fits_every_limit(client: TestClient) -> None:
     payload = post(client, PROFILE_PAGE, {"id": "A-jian-jiao"}).json()
 

@@ -20,7 +20,8 @@ HOSTILE = [
     "${id}} RETURN 1 UNION MATCH (n) RETURN n",
 ]
 OWNER = Viewer(id="hostile-owner", email="me@microsoft.com", email_verified=True)
-SENDER = Viewer(id="hostile-sender")
+# One sender per hostile text: each may have one pending invitation to the owned researcher.
+SENDERS = [Viewer(id=f"hostile-sender-{i}") for i in range(len(HOSTILE))]
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +30,18 @@ async def owned(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFa
     claim = 'mutation { claimResearcher(input: {researcherId: "A-h1-jian-jiao"}) { status } }'
     result, _ = await execute(shared_runner, claim, viewer=OWNER)
     assert result.data == {"claimResearcher": {"status": "APPROVED"}}
-    # The sender's User node exists from an earlier action (users are created on first use).
+    # Each sender's User node exists from an earlier action (users are created on first use),
+    # so an invitation adds exactly its own node and edges.
     follow = 'mutation { followResearcher(input: {researcherId: "A-h1-aimin-li"}) { followers } }'
-    await execute(shared_runner, follow, viewer=SENDER)
+    for sender in SENDERS:
+        await execute(shared_runner, follow, viewer=sender)
+    # The seed makes A-jian-jiao open to collaborate, so its clone takes invitations once owned.
     return "A-h1-jian-jiao"
 
 
-@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize(("index", "text"), list(enumerate(HOSTILE)), ids=range(len(HOSTILE)))
 async def test_hostile_strings_change_nothing_they_should_not(
-    runner: CypherRunner, owned: str, text: str
+    runner: CypherRunner, owned: str, index: int, text: str
 ) -> None:
     before = await graph_counts(runner)
     reads = [
@@ -56,19 +60,36 @@ async def test_hostile_strings_change_nothing_they_should_not(
         result, _ = await execute(runner, query, variables)
         codes = {(e.extensions or {}).get("code") for e in result.errors or []}
         assert codes <= {"BAD_USER_INPUT"}, result.errors
-    invite = 'mutation($m: String!) { inviteToCollaborate(input: {researcherId: "A-h1-ruofei-zhang", message: $m}) { invitationId } }'
-    result, _ = await execute(runner, invite, {"m": text[:2000]}, SENDER)
-    assert result.errors is None or result.errors[0].extensions == {
-        "code": "BAD_USER_INPUT",
-        "argument": "message",
-    }
-
-    # Refused or read-only: not one node or relationship more, and no :Pwned anywhere.
     assert await graph_counts(runner) == before
+    # The invitation is sent to a researcher who takes them (claimed, open to collaborate), so
+    # the hostile message reaches invite_to_collaborate's CREATE as $message and is stored.
+    message = text[:2000]
+    invite = """mutation($id: ID!, $m: String!) {
+      inviteToCollaborate(input: {researcherId: $id, message: $m}) {
+        invitationId userErrors { code } } }"""
+    result, _ = await execute(runner, invite, {"id": owned, "m": message}, SENDERS[index])
+    assert result.errors is None and result.data is not None
+    sent = result.data["inviteToCollaborate"]
+    assert sent["userErrors"] == [] and sent["invitationId"] is not None
+
+    # The read-only requests changed nothing; the invitation added exactly what it is: one
+    # :Invitation node, and its SENT and TO edges. No :Pwned anywhere.
+    nodes, relationships = before
+    assert await graph_counts(runner) == (nodes + 1, relationships + 2)
     pwned = await runner.driver.execute_query(
         "MATCH (n:Pwned) RETURN count(n) AS n", database_=runner.database
     )
     assert pwned.records[0]["n"] == 0
+    # The owner reads the message back as it was sent, character for character.
+    inbox = "{ viewer { invitations { id message senderId } } }"
+    result, _ = await execute(runner, inbox, viewer=OWNER)
+    assert result.errors is None and result.data is not None
+    received = {i["id"]: i for i in result.data["viewer"]["invitations"]}
+    assert received[sent["invitationId"]] == {
+        "id": sent["invitationId"],
+        "message": message,
+        "senderId": SENDERS[index].id,
+    }
 
 
 @pytest.mark.parametrize("text", [t for t in HOSTILE if len(t) <= 1000], ids=range(7))

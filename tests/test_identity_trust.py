@@ -62,14 +62,61 @@ async def test_the_seed_profile_is_two_people(runner: CypherRunner) -> None:
 async def test_the_seed_profile_is_emerging_and_its_components_add_up(runner: CypherRunner) -> None:
     trust_data = (await seed_report(runner))["trust"]
 
-    assert trust_data["tier"] == "Emerging"
-    assert trust_data["score"] == sum(c["points"] for c in trust_data["components"])
+    # By hand from the rules in resolvers/trust.py and the seed files (neo4j-seed/profile/):
+    # imported, so L1: 10; nobody owns it: 0; 9 works: floor(3 * log2(10)) = floor(9.97) = 9;
+    # no work has a citation count: 0; 7 co-authors share 2+ works: min(10, 2 * 7) = 10;
+    # a description but no affiliation or ORCID: 3; two people: 0. 32 in all: Emerging (< 40).
+    assert {c["name"]: c["points"] for c in trust_data["components"]} == {
+        "verification": 10,
+        "claim": 0,
+        "body of work": 9,
+        "citations": 0,
+        "collaboration network": 10,
+        "profile completeness": 3,
+        "identity coherence": 0,
+    }
+    assert (trust_data["score"], trust_data["tier"]) == (32, "Emerging")
     by_name = {c["name"]: c for c in trust_data["components"]}
     assert by_name["verification"]["points"] == 10
     assert by_name["claim"]["reason"].startswith("Unclaimed author")
     assert by_name["identity coherence"]["points"] == 0
     assert "2 different people" in by_name["identity coherence"]["reason"]
     assert sum(c["max"] for c in trust_data["components"]) == 100
+
+
+async def test_a_researcher_with_known_inputs_scores_what_the_rules_say(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    # Four works on one topic: A-known-x on three, A-known-y on two, A-known-z on one; cited
+    # 10, 40, 70 and 0 times; no institutions, so no affiliation.
+    authors = [["x", "y"], ["x", "y"], ["x"], ["z"]]
+    records = [
+        work_record(
+            f"W-known-{i}", ["A-known"] + [f"A-known-{a}" for a in co], ["T-known"], cited=cited
+        )
+        for i, (co, cited) in enumerate(zip(authors, [10, 40, 70, 0], strict=True))
+    ]
+    await load(runner, tmp_path, records)
+
+    result, _ = await execute(runner, trust_query("A-known"))
+
+    assert result.errors is None and result.data is not None
+    trust_data = result.data["researcher"]["trust"]
+    # By hand from the rules in resolvers/trust.py: imported, so L1: 10; unclaimed: 0;
+    # 4 works: floor(3 * log2(5)) = floor(6.97) = 6; 120 citations: floor(5 * log10(121)) =
+    # floor(10.41) = 10; x and y share 2+ works (z one): 2 * 2 = 4; no description,
+    # affiliation or ORCID: 0; one topic joins every work, so one person: 15.
+    assert {c["name"]: c["points"] for c in trust_data["components"]} == {
+        "verification": 10,
+        "claim": 0,
+        "body of work": 6,
+        "citations": 10,
+        "collaboration network": 4,
+        "profile completeness": 0,
+        "identity coherence": 15,
+    }
+    # 10 + 0 + 6 + 10 + 4 + 0 + 15 = 45: Established (40 to 59).
+    assert (trust_data["score"], trust_data["tier"]) == (45, "Established")
 
 
 def work(

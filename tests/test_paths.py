@@ -44,8 +44,35 @@ async def test_a_path_longer_than_max_hops_is_null(runner: CypherRunner) -> None
     assert await path(runner, "A-aimin-li", "A-wenhao-lu", hops=1) is None
 
 
-async def test_unconnected_or_unknown_researchers_have_no_path(runner: CypherRunner) -> None:
+async def test_unknown_researchers_have_no_path(runner: CypherRunner) -> None:
     assert await path(runner, "A-aimin-li", "A-nobody") is None
+
+
+async def test_unconnected_researchers_have_no_path_after_a_search(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    # Two pairs of co-authors, no work between the pairs: A-apart-a1 reaches A-apart-a2 and
+    # nobody else, A-apart-b1 reaches A-apart-b2. Both ends exist, so the search runs: each
+    # side expands until its frontier is empty, and the answer is null.
+    await load(runner, tmp_path, chain("apart-a", ["A-apart-a1", "A-apart-a2"]))
+    await load(runner, tmp_path, chain("apart-b", ["A-apart-b1", "A-apart-b2"]))
+    result, context = await execute(
+        runner, PATH, {"from": "A-apart-a1", "to": "A-apart-b1", "hops": 6}
+    )
+
+    assert result.errors is None
+    assert result.data == {"connectionPath": None}
+    statements = context.runner.stats.by_name
+    # Both ends were found (one look-up), and the search stepped. By hand: both ends authored
+    # one work, a tie, so the source side expands first (a1 reaches a2, one work); still a tie,
+    # so it expands again (a2 reaches only a1, already seen), and its frontier is empty: done.
+    assert statements.get("get_connection_path_ends") == 1
+    assert statements.get("get_connection_path") == 2
+    # The same pairs are within reach of themselves: the data is there, only no chain joins it.
+    assert [s["researcher"]["id"] for s in await path(runner, "A-apart-a1", "A-apart-a2")] == [
+        "A-apart-a1",
+        "A-apart-a2",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 built from: the verified facts (titles, abstracts, author lists) and the seed's works file
 (topics and their scores)."""
 
+import base64
 import json
 from collections import Counter
 from pathlib import Path
@@ -75,6 +76,14 @@ def expected_topics(first: int) -> list[dict[str, Any]]:
     return [{"works": n, "topic": {"id": i, "name": name}} for (i, name), n in ranked[:first]]
 
 
+def year_desc_cursor(fact: dict[str, Any]) -> str:
+    """The cursor of a work in YEAR_DESC order, spelled out from resolvers/paging.py and
+    cypher/list_works_page.cypher: base64url of the JSON array [sort key, id], where the sort
+    key of YEAR_DESC is minus the year, as a float."""
+    text = f'[-{fact["year_on_page"]}.0,"{work_id(fact)}"]'
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
 async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None:
     result, _ = await execute(runner, PROFILE_PAGE, {"id": JIAN_JIAO})
 
@@ -82,12 +91,12 @@ async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None
     assert result.data is not None
     works = sorted(FACTS, key=lambda f: (-f["year_on_page"], work_id(f)))
     page = dict(result.data["researcher"])
-    # The trust snapshot and the identity check have their own tests (test_identity_trust.py).
+    # The trust snapshot and the identity check have their own tests (test_identity_trust.py
+    # works out each component). Here: L1 10 + unclaimed 0 + 9 works 9 + no citation counts 0
+    # + 7 close collaborators 10 + a description 3 + two people 0 = 32, below 40: Emerging.
     trust, identity = page.pop("trust"), page.pop("identity")
-    assert (trust["score"], trust["tier"]) == (
-        sum(c["points"] for c in trust["components"]),
-        "Emerging",
-    )
+    assert (trust["score"], trust["tier"]) == (32, "Emerging")
+    assert [c["points"] for c in trust["components"]] == [10, 0, 9, 0, 10, 3, 0]
     assert (identity["coherent"], identity["suspectedPeople"]) == (False, 2)
     assert page == {
         "id": JIAN_JIAO,
@@ -105,10 +114,7 @@ async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None
         "topics": expected_topics(9),
         "works": {
             "totalCount": 9,
-            "pageInfo": {
-                "hasNextPage": False,
-                "endCursor": result.data["researcher"]["works"]["pageInfo"]["endCursor"],
-            },
+            "pageInfo": {"hasNextPage": False, "endCursor": year_desc_cursor(works[-1])},
             "edges": [{"node": expected_work(f)} for f in works],
         },
     }
@@ -133,6 +139,19 @@ async def test_paging_through_works_visits_every_work_once(runner: CypherRunner)
     query = """query($id: ID!, $after: String, $order: WorkOrder!) {
       researcher(id: $id) { works(first: 2, after: $after, orderBy: $order) {
         totalCount pageInfo { hasNextPage endCursor } edges { node { id year } } } } }"""
+    # Each order by hand from the facts, ties broken by id; no seed work has a citation count,
+    # so CITED_BY_DESC is all ties. Following each endCursor, the next page starts with the
+    # work right after the last one of the page before.
+    by_id = sorted(work_id(f) for f in FACTS)
+    expected = {
+        "YEAR_DESC": [
+            work_id(f) for f in sorted(FACTS, key=lambda f: (-f["year_on_page"], work_id(f)))
+        ],
+        "YEAR_ASC": [
+            work_id(f) for f in sorted(FACTS, key=lambda f: (f["year_on_page"], work_id(f)))
+        ],
+        "CITED_BY_DESC": by_id,
+    }
     for order in ("YEAR_DESC", "YEAR_ASC", "CITED_BY_DESC"):
         seen: list[str] = []
         after = None
@@ -148,3 +167,4 @@ async def test_paging_through_works_visits_every_work_once(runner: CypherRunner)
             after = page["pageInfo"]["endCursor"]
 
         assert sorted(seen) == sorted(work_id(f) for f in FACTS), order
+        assert seen == expected[order], order
