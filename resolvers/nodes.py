@@ -20,8 +20,8 @@ NodeRow = ResearcherRow | WorkRow | TopicRow | InstitutionRow
 MAX_IDS = 100
 
 
-async def node(ctx: Context, node_id: str, argument: str = "id") -> NodeRow | None:
-    kind = kind_of(argument, node_id)
+async def node(ctx: Context, node_id: str) -> NodeRow | None:
+    kind = kind_of("id", node_id)
     if kind == "Researcher":
         return await ctx.loaders.researcher.load(node_id)
     if kind == "Work":

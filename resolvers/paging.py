@@ -13,9 +13,9 @@ MAX_FIRST = 100
 MAX_CURSOR_CHARS = 512
 
 
-def check_first(first: int, argument: str = "first") -> int:
+def check_first(first: int) -> int:
     if not 0 <= first <= MAX_FIRST:
-        raise BadInput(argument, f"must be between 0 and {MAX_FIRST}, got {first}")
+        raise BadInput("first", f"must be between 0 and {MAX_FIRST}, got {first}")
     return first
 
 
@@ -24,7 +24,7 @@ def encode_cursor(sort_key: Any, row_id: str) -> str:
     return base64.urlsafe_b64encode(raw).decode()
 
 
-def decode_cursor(cursor: str | None, argument: str = "after") -> tuple[float | None, str | None]:
+def decode_cursor(cursor: str | None) -> tuple[float | None, str | None]:
     """The (sort key, id) a cursor carries, or (None, None) for the first page."""
     if cursor is None:
         return None, None
@@ -39,7 +39,7 @@ def decode_cursor(cursor: str | None, argument: str = "after") -> tuple[float | 
         if not math.isfinite(sort_key):
             raise ValueError
     except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error, UnicodeError):
-        raise BadInput(argument, "is not a cursor this API handed out") from None
+        raise BadInput("after", "is not a cursor this API handed out") from None
     return sort_key, row_id
 
 

@@ -20,12 +20,12 @@ SEARCH_DEPTH = 1000
 TERM = re.compile(r"\w+")
 
 
-def lucene_query(text: str, argument: str = "search") -> str | None:
+def lucene_query(text: str) -> str | None:
     """`"jian jia"` becomes `(jian OR jian*) AND (jia OR jia*)`: every word, each as itself or
     as a prefix, so a UI can autocomplete while exact words still rank first. None when the
     text holds no word at all."""
     if len(text) > MAX_SEARCH_LENGTH:
-        raise BadInput(argument, f"is longer than {MAX_SEARCH_LENGTH} characters")
+        raise BadInput("search", f"is longer than {MAX_SEARCH_LENGTH} characters")
     # Lower case keeps AND/OR/NOT from being read as operators.
     terms = [t.lower() for t in TERM.findall(text)][:MAX_TERMS]
     if not terms:
