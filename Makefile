@@ -53,7 +53,7 @@ clean:
 	rm -rf $(VENV) neo4j-local/target web/node_modules .pytest_cache .mypy_cache .ruff_cache
 
 # The SDL snapshot: regenerate after a schema change and review the diff.
-schema.graphql: $(VENV)/.installed $(shell find schema resolvers loaders -name '*.py')
+schema.graphql: $(VENV)/.installed $(shell find schema resolvers loaders model -name '*.py')
 	$(BIN)/python -m schema > $@
 
 # Benchmarks: figures into bench/results.md and bench/results.json (sizes from BENCH_SIZES).

@@ -9,7 +9,7 @@ CALL (r) {
   MATCH (r)-[a:AUTHORED]->(w:Work)
   WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT 1000
   RETURN collect({id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
-                  verified: coalesce(a.verified, false),
+                  confirmed: coalesce(a.confirmed, false),
                   coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r RETURN c.id },
                   topics: COLLECT { MATCH (w)-[:HAS_TOPIC]->(t:Topic) RETURN t {.id, .name, .field} },
                   institutions: COLLECT { UNWIND coalesce(a.institutionIds, []) AS iid

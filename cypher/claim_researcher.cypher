@@ -6,8 +6,8 @@
 // With matching evidence ($matched) the user becomes the owner at once and verification
 // rises to L2; otherwise the claim waits for an admin as PENDING, unless the user already has
 // $maxPending claims waiting.
-// It checks no role: an admin claims like anyone ($user.admin, passed with the user, is not
-// read here); the evidence is checked before it runs (matching_evidence in resolvers/evidence.py).
+// It checks no role (roles are decided in resolvers/authorization.py; an admin claims like
+// anyone); the evidence is checked before it runs (matching_evidence in resolvers/evidence.py).
 // Parameters: $user: {id, email, emailVerified, orcid} (the fields it reads), $researcherId,
 //   $claimId, $evidence: string (what the user says), $matched: string or null (the evidence
 //   that matched the record, decided by matching_evidence), $maxPending: int

@@ -1,11 +1,9 @@
-// Which version of the stored aggregates the store holds, from its marker node
-// (:Meta {id: 'aggregates'}): coauthored is the version of the COAUTHORED pairs, studies the
-// version of the STUDIES topic shares, currentAffiliation the version of the kept
-// currentInstitutionId properties, each null when they were never built (a store imported before they
-// were kept).
+// Which versions of the kept aggregates and property names the store holds, from its marker
+// node (:Meta {id: 'aggregates'}): see VERSIONS in ingest/upgrades.py. A store written before
+// the marker existed has none.
 // Parameters: none.
-// Returns: one row: coauthored (int or null), studies (int or null), currentAffiliation (int or
-//   null), researchers (how many researchers: a count-store look-up).
+// Returns: one row: versions (map of marker property -> int; empty without a marker),
+//   researchers (how many researchers: a count-store look-up).
 OPTIONAL MATCH (m:Meta {id: 'aggregates'})
-RETURN m.coauthored AS coauthored, m.studies AS studies,
-       m.currentAffiliation AS currentAffiliation, COUNT { (:Researcher) } AS researchers
+RETURN CASE WHEN m IS NULL THEN {} ELSE properties(m) END AS versions,
+       COUNT { (:Researcher) } AS researchers

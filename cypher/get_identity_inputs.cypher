@@ -14,7 +14,7 @@
 // Parameters: $ids: [string], $maxWorks: int, $maxCoauthors: int
 // Returns: one row per researcher that exists: researcherId, totalWorks (all their works),
 //   closeCoauthors (all their co-authors sharing 2+ works), works: [{id, title, year,
-//   citedByCount, verified, authors (all the work's authors, the researcher included),
+//   citedByCount, confirmed, authors (all the work's authors, the researcher included),
 //   coauthorIds (at most $maxCoauthors), topicIds, institutionIds}] by year descending (works
 //   without a year first), then id;
 //   topics: [{id, name, field}] and institutions: [{id, name}], those the works name.
@@ -26,7 +26,7 @@ CALL (r) {
   WITH w, a ORDER BY w.year DESC, w.id
   RETURN collect({
     id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
-    verified: coalesce(a.verified, false),
+    confirmed: coalesce(a.confirmed, false),
     authors: COUNT { (w)<-[:AUTHORED]-() },
     coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
                            RETURN c.id LIMIT $maxCoauthors },

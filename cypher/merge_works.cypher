@@ -1,6 +1,6 @@
 // Creates or updates works with their authorships, topics, institutions and references.
 // Idempotent: a re-run reaches the same graph, and a newer version of a work replaces its
-// edges. Authorships are merged, so what an owner added to one (verified) survives; a work's
+// edges. Authorships are merged, so what an owner added to one (confirmed) survives; a work's
 // topic, institution and reference edges are deleted and created afresh, which costs less
 // than merging each (no existence check per edge) and drops what the work no longer lists.
 // Researchers, topics and institutions that do not exist yet are created with the name the

@@ -6,7 +6,7 @@
 // (source 'owner') first, then the newest since (a missing since first: Cypher sorts null
 // above every value), then the smallest institution id, so equal edges always pick the same one.
 // Every statement that adds, removes or changes AFFILIATED_WITH edges runs this one after it in
-// the same transaction (CypherRunner.write_together): merge_authors, update_researcher_profile,
+// the same transaction (CypherRunner.write_together): merge_researchers, update_researcher_profile,
 // release_claim, merge_away_researchers, merge_away_institutions (which passes the surviving
 // institutions, so their researchers' ids follow the merge). An id that is already right stays
 // as it is, so a refresh that changes nothing writes nothing.

@@ -8,17 +8,21 @@
 // 2+ works) of both ends follows; each pair's index keys (lo, hi, rank: see merge_works) follow
 // its works and latestYear. The topic shares (STUDIES {works}) follow too: the new
 // record gets a share of each topic of the moved works, and the researcher's shares lose those
-// works (deleted at 0). Nothing else changes. Allowed to an admin or
-// the owner; the owner check is null-safe: an unclaimed record (ownerId null) has no owner.
-// Parameters: $user: {id, admin, ...}, $researcherId, $newId, $workIds: [string]
-// Returns: one row when the researcher exists: outcome ('SPLIT', 'FORBIDDEN', 'NOT_THEIR_WORKS'),
+// works (deleted at 0). Nothing else changes.
+// Who may split is decided in resolvers/authorization.py (the owner, or an admin whatever the
+// owner); $ownerId is the owner the record had then (null: unclaimed), and the statement
+// changes nothing when the record's owner is another by now.
+// Parameters: $ownerId, $researcherId, $newId, $workIds: [string]
+// Returns: one row when the researcher exists: outcome ('SPLIT', 'OWNER_CHANGED',
+//   'NOT_THEIR_WORKS'),
 //   moved (authorships moved).
 MATCH (r:Researcher {id: $researcherId})
 SET r._lock = true
 REMOVE r._lock
 WITH r, COUNT { (r)-[:AUTHORED]->(w:Work) WHERE w.id IN $workIds } AS found
 WITH r, found, CASE
-       WHEN NOT (coalesce($user.admin, false) OR coalesce(r.ownerId = $user.id, false)) THEN 'FORBIDDEN'
+       WHEN NOT coalesce(r.ownerId = $ownerId, r.ownerId IS NULL AND $ownerId IS NULL)
+         THEN 'OWNER_CHANGED'
        WHEN found <> size($workIds) OR found = 0 THEN 'NOT_THEIR_WORKS'
        ELSE 'SPLIT'
      END AS outcome

@@ -3,16 +3,23 @@
 // edge to the same institution, which stays as imported): it ends the owner-set one before it,
 // is never claim evidence, and goes when the owner releases the record.
 // The caller runs set_current_affiliations after it in the same transaction (for $researcherId).
-// The owner check is null-safe: an unclaimed record (ownerId null) has no owner to match.
-// Parameters: $user: {id, ...}, $researcherId, $description, $openToCollaborate,
+// Who may do this is decided in resolvers/authorization.py; $ownerId is the owner it was
+// allowed for, and the statement changes nothing when the record's owner is another by
+// now (null never matches: an unclaimed record has no owner to act as).
+// The record is write-locked first (the SET of _lock), so a release or a review running at the
+// same time commits before the owner is read here, or after this write.
+// Parameters: $ownerId, $researcherId, $description, $openToCollaborate,
 //   $affiliationId (institution id or null)
-// Returns: one row when the researcher exists: outcome ('UPDATED', 'NOT_OWNER',
+// Returns: one row when the researcher exists: outcome ('UPDATED', 'OWNER_CHANGED',
 //   'NO_SUCH_INSTITUTION').
 MATCH (r:Researcher {id: $researcherId})
+SET r._lock = true
+REMOVE r._lock
+WITH r
 OPTIONAL MATCH (i:Institution {id: $affiliationId})
 WITH r, i,
      CASE
-       WHEN NOT coalesce(r.ownerId = $user.id, false) THEN 'NOT_OWNER'
+       WHEN NOT coalesce(r.ownerId = $ownerId, false) THEN 'OWNER_CHANGED'
        WHEN $affiliationId IS NOT NULL AND i IS NULL THEN 'NO_SUCH_INSTITUTION'
        ELSE 'UPDATED'
      END AS outcome

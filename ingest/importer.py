@@ -9,29 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, LiteralString, TextIO, cast
 
-from neo4j import AsyncResult, Query
-
-from cypher import load as load_cypher
 from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
 from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
 from ingest.records import RecordError, Row, merge_row, parse
-from loaders.researchers import MAX_PAIR_AUTHORS
+from ingest.upgrades import Upgrades
+from model.aggregates import MAX_PAIR_AUTHORS
 
 CONSTRAINTS = Path(__file__).resolve().parent.parent / "neo4j-seed" / "constraints.cypher"
 # Records land in this order within a batch, so that a work finds its topics and
 # institutions already named when it links to them.
 ORDER = ("institutions", "topics", "authors", "works")
-# The version of the stored co-author pairs (COAUTHORED) this importer keeps. A store whose
-# marker holds another (or none: imported before the pairs were kept) has them rebuilt once,
-# at the start of the next import. 3: each pair keeps lo, hi and rank for the co-author
-# page's index seeks (list_coauthors).
-COAUTHORED_VERSION = 3
-# The version of the stored topic shares (STUDIES), kept and rebuilt the same way.
-STUDIES_VERSION = 1
-# The version of the kept current affiliations (Researcher.currentInstitutionId), built the
-# same way.
-CURRENT_AFFILIATION_VERSION = 1
 # Co-author pairs one merge_works statement may create at most (see work_statements); a work
 # at MAX_PAIR_AUTHORS has 4,950.
 PAIRS_PER_STATEMENT = 5_000
@@ -127,9 +115,7 @@ class Importer:
     async def run(self, paths: Iterable[Path]) -> ImportSummary:
         started = time.monotonic()
         await apply_constraints(self.runner)
-        await self.backfill_coauthored()
-        await self.backfill_studies()
-        await self.backfill_current_affiliations()
+        await Upgrades(self.runner, self.batch_size, self.progress is not None).run()
         files = list(files_under(paths))
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
         merges = [f for f in files if is_merged_ids(f)]
@@ -150,93 +136,6 @@ class Importer:
                 task.cancel()
         self.summary.seconds = time.monotonic() - started
         return self.summary
-
-    async def backfill_coauthored(self) -> None:
-        """Builds the co-author pairs and each researcher's closeCoauthors once on a store that
-        has none (see COAUTHORED_VERSION), in auto-commit transactions of 1,000 researchers
-        (CALL ... IN TRANSACTIONS), so a large graph never holds them all in one."""
-        marker = (await self.runner.read("get_aggregates_version"))[0]
-        if marker["coauthored"] == COAUTHORED_VERSION:
-            return
-        total = marker["researchers"]
-        async with self.runner.driver.session(database=self.runner.database) as session:
-            await (await session.run(maintenance("clear_coauthored"))).consume()
-            marking = await session.run(
-                maintenance("mark_pair_works"), maxPairAuthors=MAX_PAIR_AUTHORS
-            )
-            await marking.consume()
-            backfill = await session.run(maintenance("backfill_coauthored"))
-            await self.count_researchers(backfill, "building co-author pairs", total)
-            await (await session.run(maintenance("backfill_close_coauthors"))).consume()
-        await self.set_version(coauthored=COAUTHORED_VERSION)
-
-    async def set_version(
-        self,
-        coauthored: int | None = None,
-        studies: int | None = None,
-        current_affiliation: int | None = None,
-    ) -> None:
-        """Records built aggregates on the marker node; None leaves a version as it is."""
-        await self.runner.write(
-            "set_aggregates_version",
-            coauthored=coauthored,
-            studies=studies,
-            currentAffiliation=current_affiliation,
-        )
-
-    async def count_researchers(self, rows: AsyncResult, doing: str, total: int) -> None:
-        """Drains a backfill that returns a row per researcher done, showing how far it is."""
-        done = 0
-        async for _ in rows:
-            done += 1
-            if done % 10_000 == 0 or done == total:
-                self.show_done(doing, done, total)
-        self.show_done(doing, None, total)
-
-    def show_done(self, doing: str, done: int | None, total: int) -> None:
-        """How far a backfill is, when the import shows progress; None: it has finished."""
-        if not self.progress or not total:
-            return
-        if done is None:
-            sys.stderr.write("\n")
-        else:
-            sys.stderr.write(
-                f"\r{doing}: {done:,} of {total:,} researchers ({done / max(total, 1):.0%})   "
-            )
-        sys.stderr.flush()
-
-    async def backfill_studies(self) -> None:
-        """Builds the topic shares (STUDIES) once on a store that has none (see
-        STUDIES_VERSION), in auto-commit transactions of 1,000 researchers, like the pairs."""
-        marker = (await self.runner.read("get_aggregates_version"))[0]
-        if marker["studies"] == STUDIES_VERSION:
-            return
-        total = marker["researchers"]
-        async with self.runner.driver.session(database=self.runner.database) as session:
-            await (await session.run(maintenance("clear_studies"))).consume()
-            backfill = await session.run(maintenance("backfill_studies"))
-            await self.count_researchers(backfill, "building topic shares", total)
-        await self.set_version(studies=STUDIES_VERSION)
-
-    async def backfill_current_affiliations(self) -> None:
-        """Builds the kept current affiliations (currentInstitutionId) once on a store that has
-        none (see CURRENT_AFFILIATION_VERSION): set_current_affiliations, the statement that
-        holds the rule, over every researcher in id order, `batch_size` a transaction. No clear
-        step: the statement replaces whatever id a researcher has, so a build cut short is
-        finished by the next import, and no maintenance statement repeats the rule."""
-        marker = (await self.runner.read("get_aggregates_version"))[0]
-        if marker["currentAffiliation"] == CURRENT_AFFILIATION_VERSION:
-            return
-        total, done, after = marker["researchers"], 0, ""
-        while page := await self.runner.read(
-            "list_researcher_ids", afterId=after, first=self.batch_size
-        ):
-            ids = [record["id"] for record in page]
-            await self.runner.write_together([refresh_current_affiliations(ids)])
-            done, after = done + len(ids), ids[-1]
-            self.show_done("keeping current affiliations", done, total)
-        self.show_done("keeping current affiliations", None, total)
-        await self.set_version(current_affiliation=CURRENT_AFFILIATION_VERSION)
 
     async def merge(self, path: Path) -> None:
         batches: dict[str, list[Row]] = {}
@@ -306,7 +205,7 @@ class Importer:
                 elif kind == "authors":
                     # The authors' affiliations changed: their current ones follow at once.
                     rows, ids = batch[kind], [row["id"] for row in batch[kind]]
-                    merge = ("merge_authors", {"rows": rows})
+                    merge = ("merge_researchers", {"rows": rows})
                     await self.runner.write_together([merge, refresh_current_affiliations(ids)])
                 else:
                     await self.runner.write(f"merge_{kind}", rows=batch[kind])
@@ -325,14 +224,6 @@ def merge_refreshes(kind: str, rows: list[Row]) -> list[tuple[str, dict[str, Any
     if kind == "institutions":
         return [refresh_current_affiliations(institutions=kept)]
     return []
-
-
-def maintenance(name: str) -> Query:
-    """A once-per-store statement that commits in batches (CALL ... IN TRANSACTIONS) and shows
-    its progress: no time limit, where the server's default (30 s for the embedded Neo4j) would
-    end the backfill of a 100k graph after a fifth of it. Ctrl-C stops it; the marker is set
-    only at the end, so the next import starts it again."""
-    return Query(load_cypher(name), timeout=0)
 
 
 def work_statements(rows: list[Row]) -> list[list[Row]]:

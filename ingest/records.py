@@ -8,8 +8,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from model.ids import is_id
+
 OPENALEX_PREFIX = "https://openalex.org/"
-ID_PATTERN = re.compile(r"[AWITS][A-Za-z0-9._-]{1,100}")
 ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(?P<id>.+)$", re.IGNORECASE)
 ARXIV_URL = re.compile(r"arxiv\.org/abs/(?P<id>[^/?#]+?)(v\d+)?$", re.IGNORECASE)
 KINDS = {"W": "works", "A": "authors", "I": "institutions", "T": "topics"}
@@ -26,12 +27,12 @@ def short_id(value: Any, field: str = "id") -> str:
     if not isinstance(value, str) or not value:
         raise RecordError(f"{field} is missing or not a string")
     bare = value.removeprefix(OPENALEX_PREFIX)
-    if not ID_PATTERN.fullmatch(bare):
+    if not is_id(bare):
         raise RecordError(f"{field} {value!r} is not an OpenAlex id (W…, A…, I…, T…)")
     return bare
 
 
-def kind_of(record: Any) -> str:
+def record_kind(record: Any) -> str:
     if not isinstance(record, dict):
         raise RecordError("a record must be a JSON object")
     kind = KINDS.get(short_id(record.get("id"))[0])
@@ -43,7 +44,7 @@ def kind_of(record: Any) -> str:
 
 
 def parse(record: Any) -> tuple[str, Row]:
-    kind = kind_of(record)
+    kind = record_kind(record)
     return kind, PARSERS[kind](record)
 
 

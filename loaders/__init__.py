@@ -9,18 +9,15 @@ from aiodataloader import DataLoader
 
 from cypher.runner import CypherRunner
 from loaders import explorer, identity, nodes, researchers, works
-from loaders.rows import (
+from model.explorer import ExplorerKey, ExplorerRow
+from model.graph import (
     AffiliationRow,
     AuthorshipRow,
     CitationCountsRow,
     CoauthorRow,
     CountsRow,
-    ExplorerKey,
-    ExplorerRow,
     InstitutionRow,
     NodeCountsRow,
-    Page,
-    PageKey,
     RelatedWorkRow,
     ResearcherRow,
     TopicRow,
@@ -29,6 +26,7 @@ from loaders.rows import (
     WorkTopicRow,
     WorkWithParts,
 )
+from model.paging import Page, PageKey
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cypher.runner import CypherRunner
-from loaders.rows import ExplorerEdgeRow, ExplorerKey, ExplorerNodeRow, ExplorerRow
+from model.explorer import ExplorerEdgeRow, ExplorerKey, ExplorerNodeRow, ExplorerRow
 
 # Every step of the traversal keeps at most FANOUT neighbours and reads at most SCAN edges of
 # a hub (see cypher/explore_neighbourhood.cypher).

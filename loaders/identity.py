@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher.runner import CypherRunner
-from loaders.rows import IdentityWorkRow, InstitutionRow, TopicRow
+from model.graph import IdentityWorkRow, InstitutionRow, TopicRow
 
 # The identity and trust analyses read a bounded sample of a researcher's works: at most this
 # many of the latest, and on each at most MAX_IDENTITY_COAUTHORS other authors (the first the
@@ -60,7 +60,7 @@ def inputs_of(record: Any) -> IdentityInputs:
             title=w["title"],
             year=w["year"],
             cited_by_count=w["citedByCount"],
-            verified=w["verified"],
+            confirmed=w["confirmed"],
             coauthor_ids=frozenset(w["coauthorIds"]),
             topics=tuple(topics[t] for t in w["topicIds"]),
             institutions=tuple(institutions[i] for i in w["institutionIds"]),

@@ -5,7 +5,8 @@ from collections.abc import Sequence
 from cypher.runner import CypherRunner
 from loaders.pages import load_pages
 from loaders.researchers import researcher_of
-from loaders.rows import InstitutionRow, NodeCountsRow, Page, PageKey, ResearcherRow, TopicRow
+from model.graph import InstitutionRow, NodeCountsRow, ResearcherRow, TopicRow
+from model.paging import Page, PageKey
 
 # A topic's researchers are ranked over at most this many of its works (see the .cypher file).
 TOPIC_RESEARCHER_SCAN = 2000

@@ -4,7 +4,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from cypher.runner import CypherRunner
-from loaders.rows import Page, PageEntry, PageKey
+from model.paging import Page, PageEntry, PageKey
 
 T = TypeVar("T")
 

@@ -7,25 +7,17 @@ from typing import Any
 
 from cypher.runner import CypherRunner
 from loaders.pages import load_pages
-from loaders.rows import (
+from model.graph import (
     AffiliationRow,
     CoauthorRow,
     CountsRow,
     InstitutionRow,
-    Page,
-    PageKey,
     ResearcherRow,
     TopicRow,
     TopicShareRow,
 )
+from model.paging import Page, PageKey
 
-# A co-author is a close collaborator from this many shared works on (documented in the schema).
-CLOSE_MIN_SHARED = 2
-# Works with more authors than this count for no co-author pairs (COAUTHORED, kept by the
-# importer): a paper of 3,000 authors makes no collaborators, and would make 4.5 million pairs
-# in one transaction. On the generated 100k graph the 311 works above it hold two thirds of the
-# 4.1 million pairings.
-MAX_PAIR_AUTHORS = 100
 # The most topics read per researcher (list_researcher_topics): the schema's largest `first`
 # (MAX_FIRST in resolvers/paging.py), so a researcher with thousands of topics returns a page.
 TOPICS_PER_RESEARCHER = 100

@@ -7,17 +7,16 @@ from typing import Any
 from cypher.runner import CypherRunner
 from loaders.pages import load_pages
 from loaders.researchers import researcher_of
-from loaders.rows import (
+from model.graph import (
     AuthorshipRow,
     CitationCountsRow,
-    Page,
-    PageKey,
     RelatedWorkRow,
     TopicRow,
     WorkRow,
     WorkTopicRow,
     WorkWithParts,
 )
+from model.paging import Page, PageKey
 
 # A topic lends related works from at most this many of its works: hubs stay cheap.
 RELATED_SCAN = 500

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher.affiliations import refresh_current_affiliations
+from model.refusals import Refusal, not_found
+from model.social import PendingClaimRow
+from resolvers.authorization import check_still_owner, require_admin, researcher_grant, signed_in
 from resolvers.context import Context
-from resolvers.errors import BadInput, Forbidden, UserError, not_found
+from resolvers.errors import BadInput
 from resolvers.evidence import matching_evidence
 from resolvers.ids import expect
 from resolvers.paging import check_first
-from resolvers.viewer import Viewer
 
 MAX_EVIDENCE = 2000
 MAX_DESCRIPTION = 1000
@@ -28,11 +30,11 @@ CLAIM_REFUSALS = {
 class ClaimResult:
     claim_id: str | None
     status: str | None
-    error: UserError | None = None
+    error: Refusal | None = None
 
 
 async def claim(ctx: Context, researcher_id: str, evidence: str | None) -> ClaimResult:
-    viewer = ctx.auth.require()
+    viewer = signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
     note = (evidence or "").strip()
     if len(note) > MAX_EVIDENCE:
@@ -53,15 +55,8 @@ async def claim(ctx: Context, researcher_id: str, evidence: str | None) -> Claim
     )
     outcome = records[0]["outcome"]
     if outcome in CLAIM_REFUSALS:
-        return ClaimResult(None, None, UserError(outcome, CLAIM_REFUSALS[outcome], "researcherId"))
+        return ClaimResult(None, None, Refusal(outcome, CLAIM_REFUSALS[outcome], "researcherId"))
     return ClaimResult(claim_id, "APPROVED" if outcome == "OWNED" else "PENDING")
-
-
-def require_admin(ctx: Context) -> Viewer:
-    viewer = ctx.auth.require()
-    if not viewer.admin:
-        raise Forbidden("only an admin can do this")
-    return viewer
 
 
 async def review(ctx: Context, claim_id: str, approve: bool, institution: bool) -> ClaimResult:
@@ -79,16 +74,7 @@ async def review(ctx: Context, claim_id: str, approve: bool, institution: bool) 
     if outcome in ("APPROVED", "REJECTED"):
         return ClaimResult(claim_id, outcome)
     message = CLAIM_REFUSALS.get(outcome, "This claim was already reviewed")
-    return ClaimResult(claim_id, None, UserError(outcome, message, "claimId"))
-
-
-@dataclass(frozen=True)
-class PendingClaimRow:
-    id: str
-    user_id: str
-    researcher_id: str
-    evidence: str | None
-    at: str
+    return ClaimResult(claim_id, None, Refusal(outcome, message, "claimId"))
 
 
 async def pending_claims(ctx: Context, first: int) -> list[PendingClaimRow]:
@@ -100,7 +86,7 @@ async def pending_claims(ctx: Context, first: int) -> list[PendingClaimRow]:
     ]
 
 
-async def owner_statement(
+async def owner_write(
     ctx: Context,
     statement: str,
     researcher_id: str,
@@ -109,21 +95,23 @@ async def owner_statement(
 ) -> dict[str, object] | None:
     """Runs an owner-only write, and the statements `then` names after it in the same
     transaction; None when the researcher does not exist."""
-    viewer = ctx.auth.require()
+    signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
-    write = (statement, {"user": viewer.params(), "researcherId": researcher_id, **params})
+    grant = await researcher_grant(ctx, researcher_id, "change it")
+    if grant is None:
+        return None
+    write = (statement, {"ownerId": grant.owner_id, "researcherId": researcher_id, **params})
     records = (await ctx.runner.write_together([write, *then]))[0]
     if not records:
         return None
-    if records[0]["outcome"] in ("NOT_OWNER", "FORBIDDEN"):
-        raise Forbidden("only the owner of this researcher record can do this")
+    check_still_owner(records[0]["outcome"])
     return dict(records[0])
 
 
-async def release(ctx: Context, researcher_id: str) -> UserError | None:
+async def release(ctx: Context, researcher_id: str) -> Refusal | None:
     # The owner's affiliations go: the current one follows in the same transaction.
     then = (refresh_current_affiliations([researcher_id]),)
-    done = await owner_statement(ctx, "release_claim", researcher_id, then)
+    done = await owner_write(ctx, "release_claim", researcher_id, then)
     return None if done else not_found("researcherId", "researcher", researcher_id)
 
 
@@ -133,12 +121,12 @@ async def update_profile(
     description: str | None,
     open_to_collaborate: bool | None,
     affiliation_id: str | None,
-) -> UserError | None:
+) -> Refusal | None:
     if description is not None and len(description) > MAX_DESCRIPTION:
         raise BadInput("description", f"must be at most {MAX_DESCRIPTION} characters")
     if affiliation_id is not None:
         expect("affiliationId", affiliation_id, "Institution")
-    done = await owner_statement(
+    done = await owner_write(
         ctx,
         "update_researcher_profile",
         researcher_id,
@@ -163,8 +151,8 @@ def check_work_ids(work_ids: list[str]) -> list[str]:
 
 async def confirm_works(
     ctx: Context, researcher_id: str, work_ids: list[str]
-) -> tuple[int, UserError | None]:
-    done = await owner_statement(
+) -> tuple[int, Refusal | None]:
+    done = await owner_write(
         ctx, "confirm_authorships", researcher_id, workIds=check_work_ids(work_ids)
     )
     if done is None:
@@ -174,25 +162,27 @@ async def confirm_works(
 
 async def split(
     ctx: Context, researcher_id: str, work_ids: list[str]
-) -> tuple[str | None, UserError | None]:
+) -> tuple[str | None, Refusal | None]:
     """Moves the works to a new researcher record; its id, or why not."""
     new_id = f"{researcher_id}-split-{uuid.uuid4().hex[:8]}"
-    viewer = ctx.auth.require()
+    signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
+    work_ids = check_work_ids(work_ids)
+    grant = await researcher_grant(ctx, researcher_id, "split it", admins_too=True)
+    if grant is None:
+        return None, not_found("researcherId", "researcher", researcher_id)
     records = await ctx.runner.write(
         "split_researcher",
-        user=viewer.params(),
+        ownerId=grant.owner_id,
         researcherId=researcher_id,
         newId=new_id,
-        workIds=check_work_ids(work_ids),
+        workIds=work_ids,
     )
     if not records:
         return None, not_found("researcherId", "researcher", researcher_id)
-    outcome = records[0]["outcome"]
-    if outcome == "FORBIDDEN":
-        raise Forbidden("only the owner of this researcher record or an admin can split it")
-    if outcome == "NOT_THEIR_WORKS":
-        return None, UserError(
+    check_still_owner(records[0]["outcome"])
+    if records[0]["outcome"] == "NOT_THEIR_WORKS":
+        return None, Refusal(
             "NOT_THEIR_WORKS", "every work must be one of this researcher's", "workIds"
         )
     return new_id, None
@@ -200,6 +190,6 @@ async def split(
 
 async def owned(ctx: Context) -> str | None:
     """The id of the researcher the viewer owns."""
-    viewer = ctx.auth.require()
+    viewer = signed_in(ctx)
     records = await ctx.runner.read("get_owned_researcher", userId=viewer.id)
     return records[0]["id"] if records else None

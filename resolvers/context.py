@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from cypher.runner import CypherRunner
 from loaders import Loaders
+from model.users import Auth
 from resolvers.identity import IdentityReport
-from resolvers.viewer import Auth
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Context:
     ) -> "Context":
         runner = shared.for_request()
         auth = auth or Auth()
-        viewer_id = auth.viewer.id if auth.viewer else None
+        viewer_id = auth.user.id if auth.user else None
         policy = policy or Policy()
         loaders = Loaders.create(runner, viewer_id, policy.loader_batching)
         return cls(runner, loaders, auth, policy, request_id)

@@ -1,7 +1,5 @@
 """Errors a client can act on: each carries a code in `extensions` to branch on."""
 
-from dataclasses import dataclass
-
 from graphql import GraphQLError
 
 
@@ -27,16 +25,3 @@ class Forbidden(GraphQLError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason, extensions={"code": "FORBIDDEN"})
-
-
-@dataclass(frozen=True)
-class UserError:
-    """An expected refusal, returned in a mutation's payload rather than raised."""
-
-    code: str
-    message: str
-    field: str | None = None
-
-
-def not_found(field: str, what: str, value: str) -> UserError:
-    return UserError("NOT_FOUND", f"no {what} has the id {value!r}", field)

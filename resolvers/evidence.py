@@ -11,7 +11,7 @@ import unicodedata
 
 import idna
 
-from resolvers.viewer import Viewer
+from model.users import User
 
 # re.ASCII: [0-9] and the case-insensitive X and host never match look-alike code points.
 ORCID = re.compile(
@@ -83,7 +83,7 @@ def _at_domain(email: tuple[str, ...], domain: str) -> bool:
     return labels is not None and len(labels) >= 2 and email[-len(labels) :] == labels
 
 
-def matching_evidence(viewer: Viewer, orcid: str | None, domains: list[str]) -> str | None:
+def matching_evidence(viewer: User, orcid: str | None, domains: list[str]) -> str | None:
     """What in the viewer's token matches the record, in words; None when nothing does.
     `domains` are the web domains of the institutions on the researcher's own authorships
     and imported affiliations."""

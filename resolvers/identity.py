@@ -14,7 +14,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from loaders.rows import IdentityWorkRow
+from model.graph import IdentityWorkRow
 
 
 @dataclass(frozen=True)
@@ -137,18 +137,18 @@ def describe(
     return tuple(evidence)
 
 
-def _attach(verified: IdentityWorkRow, clusters: list[list[IdentityWorkRow]]) -> None:
+def _attach(confirmed: IdentityWorkRow, clusters: list[list[IdentityWorkRow]]) -> None:
     for cluster in clusters:
-        if any(verified.coauthor_ids & w.coauthor_ids for w in cluster):
-            cluster.append(verified)
+        if any(confirmed.coauthor_ids & w.coauthor_ids for w in cluster):
+            cluster.append(confirmed)
             return
-    clusters[0].append(verified)
+    clusters[0].append(confirmed)
 
 
 def analyse(works: Sequence[IdentityWorkRow]) -> IdentityReport:
-    unverified = [w for w in works if not w.verified]
-    clusters = people(coauthor_groups(unverified)) or [[]]
-    for work in (w for w in works if w.verified):
+    unconfirmed = [w for w in works if not w.confirmed]
+    clusters = people(coauthor_groups(unconfirmed)) or [[]]
+    for work in (w for w in works if w.confirmed):
         _attach(work, clusters)
     clusters = [c for c in clusters if c]
     groups = []

@@ -2,26 +2,18 @@
 
 import asyncio
 
-from loaders.rows import (
-    InstitutionRow,
-    NodeCountsRow,
-    Page,
-    PageKey,
-    ResearcherRow,
-    TopicRow,
-    WorkRow,
-)
+from model.graph import NodeCountsRow, NodeRow, ResearcherRow
+from model.paging import Page, PageKey
 from resolvers.context import Context
 from resolvers.errors import BadInput
-from resolvers.ids import kind_of
+from resolvers.ids import node_kind
 from resolvers.paging import check_first, decode_cursor
 
-NodeRow = ResearcherRow | WorkRow | TopicRow | InstitutionRow
 MAX_IDS = 100
 
 
 async def node(ctx: Context, node_id: str) -> NodeRow | None:
-    kind = kind_of("id", node_id)
+    kind = node_kind("id", node_id)
     if kind == "Researcher":
         return await ctx.loaders.researcher.load(node_id)
     if kind == "Work":
@@ -35,7 +27,7 @@ async def nodes(ctx: Context, ids: list[str]) -> list[NodeRow | None]:
     if len(ids) > MAX_IDS:
         raise BadInput("ids", f"at most {MAX_IDS} ids per request, got {len(ids)}")
     for i, node_id in enumerate(ids):
-        kind_of(f"ids[{i}]", node_id)
+        node_kind(f"ids[{i}]", node_id)
     # Gathered, so the loaders see every id in one batch.
     return list(await asyncio.gather(*(node(ctx, node_id) for node_id in ids)))
 

@@ -11,7 +11,7 @@ them. Null means no chain of at most `max_hops` works, or none found within that
 import asyncio
 from dataclasses import dataclass
 
-from loaders.rows import ResearcherRow, WorkRow
+from model.paths import PathStepRow
 from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.ids import expect
@@ -19,12 +19,6 @@ from resolvers.ids import expect
 MAX_HOPS = 6
 # Co-authorship rows the whole search may read (each LIMITs the expansion in Neo4j).
 BUDGET = 10_000
-
-
-@dataclass(frozen=True)
-class PathStep:
-    researcher: ResearcherRow
-    via: WorkRow | None
 
 
 @dataclass
@@ -48,14 +42,14 @@ class Side:
 
 async def connection_path(
     ctx: Context, source: str, target: str, max_hops: int
-) -> list[PathStep] | None:
+) -> list[PathStepRow] | None:
     expect("from", source, "Researcher")
     expect("to", target, "Researcher")
     if not 1 <= max_hops <= MAX_HOPS:
         raise BadInput("maxHops", f"must be between 1 and {MAX_HOPS}, got {max_hops}")
     if source == target:
         row = await ctx.loaders.researcher.load(source)
-        return [PathStep(row, None)] if row else None
+        return [PathStepRow(row, None)] if row else None
     ids = await search(ctx, source, target, max_hops)
     if ids is None:
         return None
@@ -63,7 +57,7 @@ async def connection_path(
         ctx.loaders.researcher.load_many(ids[0::2]), ctx.loaders.work.load_many(ids[1::2])
     )
     return [
-        PathStep(person, works[i - 1] if i else None)
+        PathStepRow(person, works[i - 1] if i else None)
         for i, person in enumerate(people)
         if person is not None
     ]

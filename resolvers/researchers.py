@@ -1,16 +1,10 @@
 """Reading researchers: by id, counts, affiliations, co-authors, topics, search."""
 
 from loaders.identity import IdentityInputs
-from loaders.researchers import CLOSE_MIN_SHARED, researcher_of
-from loaders.rows import (
-    AffiliationRow,
-    CoauthorRow,
-    CountsRow,
-    Page,
-    PageKey,
-    ResearcherRow,
-    TopicShareRow,
-)
+from loaders.researchers import researcher_of
+from model.aggregates import CLOSE_MIN_SHARED
+from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
+from model.paging import Page, PageKey
 from resolvers.context import Context
 from resolvers.identity import IdentityReport, analyse
 from resolvers.ids import expect

@@ -3,8 +3,11 @@
 import uuid
 from dataclasses import dataclass
 
+from model.refusals import Refusal, not_found
+from model.social import InvitationRow
+from resolvers.authorization import check_still_owner, invitation_grant, signed_in
 from resolvers.context import Context
-from resolvers.errors import BadInput, Forbidden, UserError, not_found
+from resolvers.errors import BadInput
 from resolvers.ids import expect
 
 MAX_MESSAGE = 2000
@@ -23,11 +26,11 @@ class FollowResult:
     researcher_id: str
     following: bool
     followers: int
-    error: UserError | None = None
+    error: Refusal | None = None
 
 
 async def set_following(ctx: Context, researcher_id: str, follow: bool) -> FollowResult:
-    viewer = ctx.auth.require()
+    viewer = signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
     statement = "follow_researcher" if follow else "unfollow_researcher"
     records = await ctx.runner.write(statement, user=viewer.params(), researcherId=researcher_id)
@@ -39,7 +42,7 @@ async def set_following(ctx: Context, researcher_id: str, follow: bool) -> Follo
 
 
 async def viewer_follows(ctx: Context, researcher_id: str) -> bool:
-    if ctx.auth.viewer is None:
+    if ctx.auth.user is None:
         return False
     return await ctx.loaders.viewer_follows.load(researcher_id)
 
@@ -53,9 +56,9 @@ def check_message(message: str) -> str:
 
 async def invite(
     ctx: Context, researcher_id: str, message: str
-) -> tuple[str | None, UserError | None]:
+) -> tuple[str | None, Refusal | None]:
     """The new invitation's id, or why none was sent."""
-    viewer = ctx.auth.require()
+    viewer = signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
     text = check_message(message)
     invitation_id = str(uuid.uuid4())
@@ -71,38 +74,27 @@ async def invite(
         return None, not_found("researcherId", "researcher", researcher_id)
     outcome = records[0]["outcome"]
     if outcome != "SENT":
-        return None, UserError(outcome, INVITE_REFUSALS[outcome], "researcherId")
+        return None, Refusal(outcome, INVITE_REFUSALS[outcome], "researcherId")
     return invitation_id, None
 
 
-async def respond(ctx: Context, invitation_id: str, accept: bool) -> UserError | None:
-    viewer = ctx.auth.require()
+async def respond(ctx: Context, invitation_id: str, accept: bool) -> Refusal | None:
+    grant = await invitation_grant(ctx, invitation_id)
+    if grant is None:
+        return not_found("invitationId", "invitation", invitation_id)
     records = await ctx.runner.write(
-        "respond_to_invitation", user=viewer.params(), invitationId=invitation_id, accept=accept
+        "respond_to_invitation", ownerId=grant.owner_id, invitationId=invitation_id, accept=accept
     )
     if not records:
         return not_found("invitationId", "invitation", invitation_id)
-    outcome = records[0]["outcome"]
-    if outcome == "NOT_OWNER":
-        raise Forbidden("only the owner of the invited researcher can answer this invitation")
-    if outcome == "NOT_PENDING":
-        return UserError("NOT_PENDING", "this invitation was already answered", "invitationId")
+    check_still_owner(records[0]["outcome"])
+    if records[0]["outcome"] == "NOT_PENDING":
+        return Refusal("NOT_PENDING", "this invitation was already answered", "invitationId")
     return None
 
 
-@dataclass(frozen=True)
-class InvitationRow:
-    id: str
-    message: str
-    status: str
-    at: str
-    sender_id: str
-    sender_email: str | None
-    researcher_id: str
-
-
 async def invitations(ctx: Context, status: str | None) -> list[InvitationRow]:
-    viewer = ctx.auth.require()
+    viewer = signed_in(ctx)
     records = await ctx.runner.read("list_invitations", userId=viewer.id, status=status)
     return [
         InvitationRow(

@@ -2,7 +2,7 @@
 
 | component              | max | points                                                        |
 | ---------------------- | --- | ------------------------------------------------------------- |
-| verification           | 25  | L0 0, L1 10, L2 20, L3 25                                     |
+| verification           | 25  | L1 10, L2 20, L3 25                                           |
 | claim                  | 10  | 10 when a signed-in user owns the record                      |
 | body of work           | 15  | 3 * log2(1 + works), rounded down, at most 15 (all works)     |
 | citations              | 15  | 5 * log10(1 + citations of the works), rounded down, max 15   |
@@ -26,11 +26,11 @@ import math
 from dataclasses import dataclass
 
 from loaders.identity import MAX_IDENTITY_COAUTHORS, IdentityInputs
-from loaders.researchers import CLOSE_MIN_SHARED
-from loaders.rows import ResearcherRow
+from model.aggregates import CLOSE_MIN_SHARED
+from model.graph import ResearcherRow
 from resolvers.identity import IdentityReport
 
-VERIFICATION_POINTS = {"L0": 0, "L1": 10, "L2": 20, "L3": 25}
+VERIFICATION_POINTS = {"L1": 10, "L2": 20, "L3": 25}
 TIERS = ((80, "Exemplary"), (60, "Trusted"), (40, "Established"), (0, "Emerging"))
 
 
@@ -58,7 +58,6 @@ class TrustScore:
 def verification(row: ResearcherRow) -> Component:
     points = VERIFICATION_POINTS.get(row.verification, 0)
     meaning = {
-        "L0": "a name only",
         "L1": "built from imported bibliographic records",
         "L2": "claimed with matching evidence or approved by an admin",
         "L3": "confirmed for an institution",

@@ -1,15 +1,14 @@
 """Reading works: by id, their parts, lists of works of an owner, search."""
 
-from loaders.rows import (
+from model.graph import (
     AuthorshipRow,
     CitationCountsRow,
-    Page,
-    PageKey,
     RelatedWorkRow,
     WorkRow,
     WorkTopicRow,
     WorkWithParts,
 )
+from model.paging import Page, PageKey
 from resolvers.context import Context
 from resolvers.paging import check_first, decode_cursor
 from resolvers.search import Hit

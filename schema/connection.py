@@ -5,7 +5,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from loaders.rows import Page
+from model.paging import Page
 from resolvers.paging import encode_cursor
 from resolvers.search import Hit
 

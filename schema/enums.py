@@ -5,7 +5,6 @@ import strawberry
 
 @strawberry.enum(description="How far a researcher record is confirmed to be one real person.")
 class Verification(Enum):
-    L0 = strawberry.enum_value("L0", description="A name only.")
     L1 = strawberry.enum_value("L1", description="Built from imported bibliographic records.")
     L2 = strawberry.enum_value(
         "L2", description="Claimed with matching evidence or approved by an admin."

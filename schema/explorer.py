@@ -1,6 +1,6 @@
 import strawberry
 
-from loaders.rows import ExplorerEdgeRow, ExplorerNodeRow, ExplorerRow
+from model.explorer import ExplorerEdgeRow, ExplorerNodeRow, ExplorerRow
 from schema.enums import EdgeKind, NodeKind
 
 

@@ -2,7 +2,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from loaders.rows import InstitutionRow
+from model.graph import InstitutionRow
 from resolvers import nodes as resolve_nodes
 from resolvers.context import Context
 from schema import lists

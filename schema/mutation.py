@@ -1,8 +1,8 @@
 import strawberry
 
+from model.refusals import Refusal
 from resolvers import claims, social
 from resolvers.context import Context
-from resolvers.errors import UserError as UserErrorRow
 from schema.enums import ClaimStatus
 from schema.payloads import UserError, user_errors
 from schema.researcher import Researcher
@@ -11,7 +11,7 @@ Info = strawberry.Info[Context, None]
 
 
 async def researcher_after(
-    info: Info, researcher_id: str, error: UserErrorRow | None
+    info: Info, researcher_id: str, error: Refusal | None
 ) -> Researcher | None:
     if error is not None:
         return None

@@ -1,6 +1,6 @@
 import strawberry
 
-from resolvers.paths import PathStep as PathStepRow
+from model.paths import PathStepRow
 from schema.researcher import Researcher
 from schema.work import Work
 

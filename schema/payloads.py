@@ -2,7 +2,7 @@ from enum import Enum
 
 import strawberry
 
-from resolvers.errors import UserError as UserErrorRow
+from model.refusals import Refusal
 
 
 @strawberry.enum(description="Why a mutation was refused; each code names a state of the graph.")
@@ -31,9 +31,9 @@ class UserError:
     field: str | None
 
     @classmethod
-    def of(cls, row: UserErrorRow) -> "UserError":
+    def of(cls, row: Refusal) -> "UserError":
         return cls(code=UserErrorCode(row.code), message=row.message, field=row.field)
 
 
-def user_errors(row: UserErrorRow | None) -> list[UserError]:
+def user_errors(row: Refusal | None) -> list[UserError]:
     return [UserError.of(row)] if row else []

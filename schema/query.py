@@ -2,15 +2,15 @@ from typing import Annotated
 
 import strawberry
 
-from loaders.rows import InstitutionRow, ResearcherRow, TopicRow, WorkRow
+from model.graph import InstitutionRow, NodeRow, ResearcherRow, TopicRow, WorkRow
 from resolvers import explorer as resolve_explorer
 from resolvers import nodes as resolve_nodes
 from resolvers import paths as resolve_paths
 from resolvers import researchers as resolve_researchers
 from resolvers import works as resolve_works
+from resolvers.authorization import signed_in
 from resolvers.context import Context
 from resolvers.ids import expect
-from resolvers.nodes import NodeRow
 from resolvers.search import SEARCH_DEPTH
 from schema.connection import Connection, from_hits
 from schema.enums import NodeKind
@@ -43,12 +43,10 @@ class Query:
     @strawberry.field(description="The signed-in user; null when the request carries no token.")
     def viewer(self, info: Info) -> Viewer | None:
         auth = info.context.auth
-        if auth.viewer is None:
-            if auth.problem:
-                auth.require()
+        if auth.user is None and auth.problem is None:
             return None
-        v = auth.viewer
-        return Viewer(id=strawberry.ID(v.id), email=v.email, admin=v.admin)
+        user = signed_in(info.context)  # a refused token is an error, not an anonymous viewer
+        return Viewer(id=strawberry.ID(user.id), email=user.email, admin=user.admin)
 
     @strawberry.field(description="Any node by id; null when nothing has that id.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

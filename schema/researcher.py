@@ -1,7 +1,7 @@
 import strawberry
 
-from loaders.researchers import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
-from loaders.rows import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
+from model.aggregates import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
+from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
 from resolvers.context import Context

@@ -2,7 +2,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from loaders.rows import TopicRow
+from model.graph import TopicRow
 from resolvers import nodes as resolve_nodes
 from resolvers.context import Context
 from schema import lists

@@ -49,7 +49,7 @@ class IdentityGroup:
     @classmethod
     def of(cls, g: PersonGroup) -> "IdentityGroup":
         works = [
-            IdentityWork(id=strawberry.ID(w.id), title=w.title, year=w.year, confirmed=w.verified)
+            IdentityWork(id=strawberry.ID(w.id), title=w.title, year=w.year, confirmed=w.confirmed)
             for w in g.works
         ]
         return cls(works=works, evidence=list(g.evidence))

@@ -1,9 +1,9 @@
 import strawberry
 
+from model.social import InvitationRow
 from resolvers import claims as resolve_claims
 from resolvers import social as resolve_social
 from resolvers.context import Context
-from resolvers.social import InvitationRow
 from schema.enums import InvitationStatus
 from schema.researcher import Researcher
 

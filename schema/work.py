@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from loaders.rows import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow, WorkWithParts
+from model.graph import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow, WorkWithParts
 from resolvers import works as resolve
 from resolvers.context import Context
 from schema.node import Node

@@ -9,7 +9,7 @@ from typing import Any
 import jwt
 from jwt.exceptions import InvalidSubjectError
 
-from resolvers.viewer import Auth, Viewer
+from model.users import Auth, User
 from server.config import Settings
 
 ADMIN_ROLE = "admin"
@@ -63,7 +63,7 @@ class Authenticator:
         problem = subject_problem(claims) or lifetime_problem(
             claims, self.settings.auth_max_token_lifetime_seconds, time.time()
         )
-        return Auth(problem=problem) if problem else Auth(viewer=viewer_of(claims))
+        return Auth(problem=problem) if problem else Auth(user=user_of(claims))
 
     async def _decode(self, token: str) -> dict[str, Any]:
         algorithm = jwt.get_unverified_header(token).get("alg")
@@ -126,11 +126,11 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def viewer_of(claims: dict[str, Any]) -> Viewer:
+def user_of(claims: dict[str, Any]) -> User:
     """The user a checked token names (subject_problem has passed); claims of the wrong type
     are left out rather than turned into text."""
     roles = claims.get("roles") or []
-    return Viewer(
+    return User(
         id=claims["sub"],
         email=_text(claims.get("email")),
         email_verified=claims.get("email_verified") is True,

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from neo4j.exceptions import Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
@@ -29,7 +29,9 @@ async def readyz(request: Request) -> JSONResponse:
         return JSONResponse(
             {"status": "unavailable", "reason": "Neo4j did not answer in time"}, 503
         )
-    except (Neo4jError, OSError, Exception) as exc:
+    # What the driver raises when Neo4j is down or refuses; anything else is a bug, and the
+    # app's error handling logs it and answers 500.
+    except (Neo4jError, DriverError, OSError) as exc:
         reason = f"Neo4j is unreachable: {type(exc).__name__}: {exc}"
         return JSONResponse({"status": "unavailable", "reason": reason}, 503)
     return JSONResponse({"status": "ready"})

@@ -84,7 +84,7 @@ def entry(
         "ms": round((time.perf_counter() - started) * 1000, 1),
         "cypherStatements": context.runner.stats.statements,
         "errors": sorted({code_of(e) for e in errors}),
-        "user": context.auth.viewer.id if context.auth.viewer else None,
+        "user": context.auth.user.id if context.auth.user else None,
     }
 
 

@@ -7,8 +7,8 @@ from strawberry.types import ExecutionResult
 from cypher import check_parameters
 from cypher import load as load_cypher
 from cypher.runner import CypherRunner
+from model.users import Auth, User
 from resolvers.context import Context, Policy
-from resolvers.viewer import Auth, Viewer
 from schema import build_schema
 from server.extensions import MaskUnexpected
 
@@ -19,11 +19,11 @@ async def execute(
     runner: CypherRunner,
     query: str,
     variables: dict[str, Any] | None = None,
-    viewer: Viewer | None = None,
+    viewer: User | None = None,
     policy: Policy | None = None,
 ) -> tuple[ExecutionResult, Context]:
     """Runs one GraphQL request the way the app does, with a fresh context."""
-    context = Context.create(runner, Auth(viewer=viewer), policy)
+    context = Context.create(runner, Auth(user=viewer), policy)
     result = await SCHEMA.execute(query, variable_values=variables, context_value=context)
     return result, context
 

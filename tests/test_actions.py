@@ -8,8 +8,8 @@ import pytest
 from cypher.runner import CypherRunner
 from factories import clone_name, cloned_seed, load
 from helpers import execute, graph_counts
+from model.users import User
 from resolvers.context import Policy
-from resolvers.viewer import Viewer
 
 FOLLOW = """mutation($id: ID!) { followResearcher(input: {researcherId: $id}) {
   viewerFollows followers userErrors { code field } } }"""
@@ -25,15 +25,15 @@ PROFILE = """query($id: ID!) { researcher(id: $id) {
   verification claimed viewerFollows counts { followers } trust { score tier } } }"""
 
 
-def user(n: int | str, **claims: Any) -> Viewer:
-    return Viewer(id=f"user-{n}", **claims)
+def user(n: int | str, **claims: Any) -> User:
+    return User(id=f"user-{n}", **claims)
 
 
 async def ok(
     runner: CypherRunner,
     query: str,
     variables: dict[str, Any],
-    viewer: Viewer | None = None,
+    viewer: User | None = None,
     **kw: Any,
 ) -> Any:
     result, _ = await execute(runner, query, variables, viewer, **kw)

@@ -7,8 +7,8 @@ import pytest
 
 from cypher.runner import ALLOWANCE_PER_COST, Busy, CypherRunner, Gate
 from helpers import execute
+from model.users import Auth
 from resolvers.context import Context
-from resolvers.viewer import Auth
 from schema import PROFILE_PAGE, build_schema
 from server.config import Settings
 from server.extensions import MaskUnexpected
@@ -163,7 +163,7 @@ async def test_a_search_is_served_before_a_page_that_arrived_just_before_it(
     gate = Gate(slots=1, queue_timeout=30, observe=lambda name, s, failed: served.append(name))
 
     def run(query: str, variables: dict[str, str] | None = None) -> "asyncio.Task[object]":
-        context = Context.create(gated(shared_runner, gate), Auth(viewer=None), None)
+        context = Context.create(gated(shared_runner, gate), Auth(user=None), None)
         return asyncio.create_task(
             COSTED.execute(query, variable_values=variables, context_value=context)
         )

@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from helpers import execute
-from resolvers.viewer import Viewer
+from model.users import User
 from server import cli
 from server.app import create_app
 from server.auth import Authenticator, mint
@@ -213,7 +213,7 @@ async def orphan_invitation(
 ) -> str:
     """A copy of the seed, and a pending invitation to a researcher whose owner let go of it."""
     await load(shared_runner, tmp_path_factory.mktemp("blank-sub"), cloned_seed("b1"))
-    owner = Viewer(id="b1-owner", email="o@microsoft.com", email_verified=True)
+    owner = User(id="b1-owner", email="o@microsoft.com", email_verified=True)
     steps = [
         (
             'mutation { claimResearcher(input: {researcherId: "A-b1-ruofei-zhang"}) { status } }',
@@ -225,7 +225,7 @@ async def orphan_invitation(
         ),
         (
             'mutation { inviteToCollaborate(input: {researcherId: "A-b1-ruofei-zhang", message: "hi"}) { invitationId } }',
-            Viewer(id="b1-friend"),
+            User(id="b1-friend"),
         ),
         (
             'mutation { releaseClaim(input: {researcherId: "A-b1-ruofei-zhang"}) { userErrors { code } } }',
@@ -301,8 +301,8 @@ async def test_the_maximum_lifetime_is_a_setting(auth_settings: Settings) -> Non
     refused = await short.authenticate(f"Bearer {hs256(exp=now + 601 + 60)}")
     accepted = await short.authenticate(f"Bearer {hs256(exp=now + 590)}")
 
-    assert refused.viewer is None and "longer than 10 minutes" in str(refused.problem)
-    assert accepted.viewer is not None and accepted.viewer.id == "u1"
+    assert refused.user is None and "longer than 10 minutes" in str(refused.problem)
+    assert accepted.user is not None and accepted.user.id == "u1"
 
 
 def test_peergraph_token_refuses_a_ttl_over_the_maximum(

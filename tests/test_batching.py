@@ -5,8 +5,8 @@ import pytest
 from cypher.runner import CypherRunner
 from factories import load, work
 from helpers import execute
+from model.users import User
 from resolvers.context import Policy
-from resolvers.viewer import Viewer
 from schema import PROFILE_PAGE
 
 # One statement per access pattern on the page, however many works, authors and topics.
@@ -56,7 +56,7 @@ async def test_profile_page_statements_do_not_grow_with_the_page(
 async def test_a_signed_in_page_adds_only_whether_the_viewer_follows(
     runner: CypherRunner, prolific: str
 ) -> None:
-    viewer = Viewer(id="U-batch-viewer", email=None, admin=False)
+    viewer = User(id="U-batch-viewer", email=None, admin=False)
     result, context = await execute(runner, PROFILE_PAGE, {"id": prolific}, viewer=viewer)
 
     assert result.errors is None

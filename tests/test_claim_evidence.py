@@ -11,9 +11,9 @@ import pytest
 from cypher.runner import CypherRunner
 from factories import SEED, cloned_seed, load
 from helpers import execute, graph_counts
+from model.users import User
 from resolvers.context import Policy
 from resolvers.evidence import matching_evidence, orcid_of
-from resolvers.viewer import Viewer
 
 CLAIM = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) {
   status researcher { verification claimed } userErrors { code field } } }"""
@@ -28,20 +28,20 @@ REVIEW = """mutation($id: ID!) { reviewClaim(input: {claimId: $id, approve: fals
 PENDING_CLAIMS = "{ viewer { pendingClaims(first: 100) { id userId } } }"
 TAGS = ("e1", "e2", "e3", "e4", "e5", "e6")
 VALID_ORCID = "0000-0002-1694-233X"  # ORCID's own example: its check digit is X
-ADMIN = Viewer(id="evidence-admin", admin=True)
+ADMIN = User(id="evidence-admin", admin=True)
 
 
-def verified(user: str, email: str) -> Viewer:
-    return Viewer(id=user, email=email, email_verified=True)
+def verified(user: str, email: str) -> User:
+    return User(id=user, email=email, email_verified=True)
 
 
-async def ok(runner: CypherRunner, query: str, variables: dict[str, Any], viewer: Viewer) -> Any:
+async def ok(runner: CypherRunner, query: str, variables: dict[str, Any], viewer: User) -> Any:
     result, _ = await execute(runner, query, variables, viewer)
     assert result.errors is None, result.errors
     return result.data
 
 
-async def claim(runner: CypherRunner, researcher: str, viewer: Viewer) -> dict[str, Any]:
+async def claim(runner: CypherRunner, researcher: str, viewer: User) -> dict[str, Any]:
     data = await ok(runner, CLAIM, {"id": researcher}, viewer)
     return dict(data["claimResearcher"])
 
@@ -210,18 +210,18 @@ def test_anything_else_is_not_an_orcid(value: Any) -> None:
 def test_an_orcid_with_a_wrong_check_digit_matches_nothing_not_even_itself() -> None:
     wrong = "0000-0002-1825-0098"
 
-    assert matching_evidence(Viewer(id="u", orcid=wrong), wrong, []) is None
+    assert matching_evidence(User(id="u", orcid=wrong), wrong, []) is None
 
 
 async def test_an_orcid_claims_at_once_only_when_it_is_the_records(
     runner: CypherRunner, clones: None
 ) -> None:
-    evil = Viewer(id="ev-evil-orcid", orcid=f"https://evil.example/{VALID_ORCID}")
-    newline = Viewer(id="ev-newline-orcid", orcid=f"{VALID_ORCID}\n")
+    evil = User(id="ev-evil-orcid", orcid=f"https://evil.example/{VALID_ORCID}")
+    newline = User(id="ev-newline-orcid", orcid=f"{VALID_ORCID}\n")
     assert await claim(runner, "A-e9-orcid", evil) == PENDING
     assert await claim(runner, "A-e9-orcid", newline) == PENDING
 
-    mine = Viewer(id="ev-orcid", orcid=VALID_ORCID.lower())
+    mine = User(id="ev-orcid", orcid=VALID_ORCID.lower())
 
     assert await claim(runner, "A-e9-orcid", mine) == APPROVED
 
@@ -241,7 +241,7 @@ async def test_an_orcid_claims_at_once_only_when_it_is_the_records(
     ],
 )
 def test_a_verified_email_at_the_domain_matches(email: str, domains: list[str]) -> None:
-    viewer = Viewer(id="u", email=email, email_verified=True)
+    viewer = User(id="u", email=email, email_verified=True)
 
     assert matching_evidence(viewer, None, domains) is not None
 
@@ -266,14 +266,14 @@ def test_a_verified_email_at_the_domain_matches(email: str, domains: list[str]) 
     ],
 )
 def test_anything_else_is_no_email_evidence(email: str, domains: list[str]) -> None:
-    viewer = Viewer(id="u", email=email, email_verified=True)
+    viewer = User(id="u", email=email, email_verified=True)
 
     assert matching_evidence(viewer, None, domains) is None
 
 
 def test_an_unverified_or_odd_email_claim_is_no_evidence() -> None:
-    assert matching_evidence(Viewer(id="u", email="x@kth.se"), None, ["kth.se"]) is None
-    odd = Viewer(id="u", email=["x@kth.se"], email_verified=True)  # type: ignore[arg-type]
+    assert matching_evidence(User(id="u", email="x@kth.se"), None, ["kth.se"]) is None
+    odd = User(id="u", email=["x@kth.se"], email_verified=True)  # type: ignore[arg-type]
     assert matching_evidence(odd, None, ["kth.se"]) is None
 
 

@@ -16,8 +16,8 @@ from factories import work as work_record
 from helpers import db_hits, execute
 from ingest.generate import generate
 from ingest.importer import PAIRS_PER_STATEMENT, import_paths, work_statements
-from loaders.researchers import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
-from resolvers.viewer import Viewer
+from model.aggregates import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
+from model.users import User
 from server.app import make_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
@@ -174,7 +174,7 @@ async def test_stored_pairs_equal_a_recompute_after_imports_merges_splits_and_cl
     (tmp_path / "seed").mkdir()
     await load(runner, tmp_path / "seed", cloned_seed("cp"))
     await assert_pairs_exact(runner)
-    me = Viewer(id="user-cp", email="jj@microsoft.com", email_verified=True)
+    me = User(id="user-cp", email="jj@microsoft.com", email_verified=True)
     target = "A-cp-jian-jiao"
     claim = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { status } }"""
     result, _ = await execute(runner, claim, {"id": target}, me)
@@ -199,7 +199,7 @@ async def test_stored_pairs_equal_a_recompute_after_imports_merges_splits_and_cl
     await assert_pairs_exact(runner)
     # A generated researcher split by an admin: two of their works to a new record.
     generated = await rows(runner, "MATCH (r:Researcher {id: 'A-p2'})-[:AUTHORED]->(w) RETURN w.id")
-    admin = Viewer(id="user-admin", admin=True)
+    admin = User(id="user-admin", admin=True)
     ids = [r[0] for r in generated[:2]]
     result, _ = await execute(runner, split, {"id": "A-p2", "works": ids}, admin)
     assert result.errors is None and result.data is not None

@@ -19,7 +19,7 @@ from factories import work as work_record
 from helpers import execute
 from ingest.generate import generate
 from ingest.importer import import_paths
-from resolvers.viewer import Viewer
+from model.users import User
 from server.app import make_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
@@ -112,7 +112,7 @@ def pool(shift: int) -> list[dict[str, Any]]:
     return [institution(k) for k in range(6)] + pool_authors(shift) + works
 
 
-async def ok(runner: CypherRunner, query: str, variables: dict[str, Any], viewer: Viewer) -> Any:
+async def ok(runner: CypherRunner, query: str, variables: dict[str, Any], viewer: User) -> Any:
     result, _ = await execute(runner.for_request(), query, variables, viewer)
     assert result.errors is None, result.errors
     return result.data
@@ -151,7 +151,7 @@ async def test_the_kept_id_equals_the_rule_after_imports_edits_releases_and_merg
     # end year) as current, so the rule picks I-c3 before the owner edits it.
     target = "A-c1"
     assert await affiliation_of(runner, target) == "I-c3"
-    owner = Viewer(id="user-c", email="me@pool4.example.org", email_verified=True)
+    owner = User(id="user-c", email="me@pool4.example.org", email_verified=True)
     data = await ok(runner, CLAIM, {"id": target}, owner)
     assert data["claimResearcher"]["status"] == "APPROVED"
     for chosen in ("I-c5", "I-c4"):
@@ -173,7 +173,7 @@ async def test_the_kept_id_equals_the_rule_after_imports_edits_releases_and_merg
 
     # Owned again (I-c1 is a past imported affiliation under shift 2), with an owner-set
     # affiliation that neither it nor A-c8, which it is merged into below, has.
-    owner2 = Viewer(id="user-c2", email="me@pool1.example.org", email_verified=True)
+    owner2 = User(id="user-c2", email="me@pool1.example.org", email_verified=True)
     data = await ok(runner, CLAIM, {"id": target}, owner2)
     assert data["claimResearcher"]["status"] == "APPROVED"
     await ok(runner, EDIT, {"id": target, "affiliation": "I-c3"}, owner2)

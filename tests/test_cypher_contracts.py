@@ -114,9 +114,9 @@ async def test_the_runner_refuses_a_call_whose_parameters_differ_from_the_header
 
 
 def maintenance_calls() -> list[tuple[str, set[str]]]:
-    """The statements ingest/importer.py runs outside the runner, `session.run(maintenance(
+    """The statements ingest/upgrades.py runs outside the runner, `session.run(maintenance(
     "name"), **params)`, with the keyword parameters each call passes."""
-    tree = ast.parse((ROOT / "ingest" / "importer.py").read_text("utf-8"))
+    tree = ast.parse((ROOT / "ingest" / "upgrades.py").read_text("utf-8"))
     calls = []
     for node in ast.walk(tree):
         if (
@@ -137,7 +137,12 @@ def maintenance_calls() -> list[tuple[str, set[str]]]:
 
 def test_the_maintenance_statements_get_the_parameters_their_headers_state() -> None:
     calls = maintenance_calls()
-    assert {name for name, _ in calls} >= {"clear_coauthored", "mark_pair_works", "clear_studies"}
+    assert {name for name, _ in calls} >= {
+        "clear_coauthored",
+        "mark_pair_works",
+        "clear_studies",
+        "rename_authorship_confirmations",
+    }
     for name, passed in calls:
         assert passed == parameters(name), f"cypher/{name}.cypher: passed {sorted(passed)}"
 

@@ -8,7 +8,7 @@ from conftest import SEED
 from cypher.runner import CypherRunner
 from helpers import execute
 from ingest.importer import import_paths
-from resolvers.viewer import Viewer
+from model.users import User
 from server.app import make_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
@@ -19,7 +19,7 @@ TARGETS = ["A-jian-jiao", "A-ruofei-zhang", "A-aimin-li"]
 
 async def follow(runner: CypherRunner, n: int) -> tuple[str, str, bool]:
     user, target = f"crash-user-{n}", TARGETS[n % len(TARGETS)]
-    result, _ = await execute(runner, FOLLOW, {"id": target}, Viewer(id=user))
+    result, _ = await execute(runner, FOLLOW, {"id": target}, User(id=user))
     codes = {(e.extensions or {}).get("code") for e in result.errors or []}
     assert codes <= {"SERVICE_UNAVAILABLE"}, result.errors
     return user, target, result.errors is None

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from helpers import execute, graph_counts
-from resolvers.viewer import Viewer
+from model.users import User
 
 HOSTILE = [
     "'; MATCH (n) DETACH DELETE n //",
@@ -19,9 +19,9 @@ HOSTILE = [
     "x" * 100_000,
     "${id}} RETURN 1 UNION MATCH (n) RETURN n",
 ]
-OWNER = Viewer(id="hostile-owner", email="me@microsoft.com", email_verified=True)
+OWNER = User(id="hostile-owner", email="me@microsoft.com", email_verified=True)
 # One sender per hostile text: each may have one pending invitation to the owned researcher.
-SENDERS = [Viewer(id=f"hostile-sender-{i}") for i in range(len(HOSTILE))]
+SENDERS = [User(id=f"hostile-sender-{i}") for i in range(len(HOSTILE))]
 
 
 @pytest.fixture(scope="module")

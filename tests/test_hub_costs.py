@@ -14,8 +14,8 @@ from factories import load, work
 from helpers import db_hits, execute
 from loaders.nodes import TOPIC_RESEARCHER_SCAN
 from loaders.pages import page_param
-from loaders.rows import PageKey
 from loaders.works import RELATED_SCAN
+from model.paging import PageKey
 from resolvers.search import SEARCH_DEPTH, lucene_query
 
 pytestmark = pytest.mark.slow

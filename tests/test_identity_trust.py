@@ -14,7 +14,7 @@ from factories import work as work_record
 from helpers import db_hits, execute
 from loaders import identity as identity_loader
 from loaders.identity import IdentityInputs
-from loaders.rows import IdentityWorkRow, InstitutionRow, ResearcherRow, TopicRow
+from model.graph import IdentityWorkRow, InstitutionRow, ResearcherRow, TopicRow
 from resolvers.identity import analyse, coauthor_groups, people
 from resolvers.trust import trust
 
@@ -120,14 +120,14 @@ async def test_a_researcher_with_known_inputs_scores_what_the_rules_say(
 
 
 def work(
-    i: int, coauthors: set[str], topic: str, field: str, inst: str | None, verified: bool = False
+    i: int, coauthors: set[str], topic: str, field: str, inst: str | None, confirmed: bool = False
 ) -> IdentityWorkRow:
     return IdentityWorkRow(
         id=f"W{i}",
         title=None,
         year=2020,
         cited_by_count=i,
-        verified=verified,
+        confirmed=confirmed,
         coauthor_ids=frozenset(coauthors),
         topics=(TopicRow(topic, topic, field=field),),
         institutions=(InstitutionRow(inst, inst),) if inst else (),
@@ -159,7 +159,7 @@ rows = st.builds(
     name=st.just("N"),
     description=st.none() | st.just("d"),
     open_to_collaborate=st.booleans(),
-    verification=st.sampled_from(["L0", "L1", "L2", "L3"]),
+    verification=st.sampled_from(["L1", "L2", "L3"]),
     claimed=st.booleans(),
     orcid=st.none() | st.just("0000-0001-2345-6789"),
     cited_by_count=st.none(),
@@ -188,7 +188,7 @@ def test_the_score_stays_within_0_and_100(row: ResearcherRow, works: list[Identi
 def test_claiming_with_evidence_never_lowers_the_score(
     row: ResearcherRow, works: list[IdentityWorkRow]
 ) -> None:
-    level = {"L0": "L2", "L1": "L2", "L2": "L2", "L3": "L3"}[row.verification]
+    level = {"L1": "L2", "L2": "L2", "L3": "L3"}[row.verification]
     claimed = ResearcherRow(**{**row.__dict__, "claimed": True, "verification": level})
 
     assert score(claimed, works) >= score(row, works)
@@ -198,7 +198,9 @@ def test_claiming_with_evidence_never_lowers_the_score(
 def test_adding_a_confirmed_work_never_lowers_the_score(
     row: ResearcherRow, works: list[IdentityWorkRow], extra: list[IdentityWorkRow]
 ) -> None:
-    new = [IdentityWorkRow(**{**w.__dict__, "id": f"X{w.id}", "verified": True}) for w in extra[:1]]
+    new = [
+        IdentityWorkRow(**{**w.__dict__, "id": f"X{w.id}", "confirmed": True}) for w in extra[:1]
+    ]
 
     assert score(row, works + new) >= score(row, works)
 

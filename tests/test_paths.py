@@ -14,9 +14,9 @@ from cypher.runner import CypherRunner
 from factories import load, work
 from helpers import execute, total_hits
 from loaders import Loaders
+from model.paths import PathStepRow
 from resolvers import paths as resolve_paths
 from resolvers.context import Context
-from resolvers.paths import PathStep
 
 PATH = """query($from: ID!, $to: ID!, $hops: Int!) {
   connectionPath(from: $from, to: $to, maxHops: $hops) { researcher { id } via { id } } }"""
@@ -130,7 +130,7 @@ def operators(plan: dict[str, Any]) -> set[str]:
 
 async def profiled_path(
     runner: CypherRunner, source: str, target: str, hops: int
-) -> tuple[list[PathStep] | None, int, int]:
+) -> tuple[list[PathStepRow] | None, int, int]:
     """The path, the search's database hits and its statement count."""
     profiling = ProfilingRunner(runner.driver, runner.database, runner.timeout, runner.gate)
     context = Context(profiling, Loaders.create(profiling, None))

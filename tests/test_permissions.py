@@ -7,11 +7,11 @@ from cypher import parameters
 from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from helpers import SCHEMA, execute, graph_counts
+from model.users import Auth, User
 from resolvers.context import Context
-from resolvers.viewer import Auth, Viewer
 
-OWNER = Viewer(id="perm-owner", email="owner@microsoft.com", email_verified=True)
-STRANGER = Viewer(id="perm-stranger")
+OWNER = User(id="perm-owner", email="owner@microsoft.com", email_verified=True)
+STRANGER = User(id="perm-stranger")
 TARGET = "A-p1-jian-jiao"
 WORK = "W-p1-arxiv-2002.06275"
 
@@ -71,7 +71,7 @@ async def owned(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFa
     return TARGET
 
 
-async def refused(runner: CypherRunner, query: str, viewer: Viewer | None) -> dict[str, object]:
+async def refused(runner: CypherRunner, query: str, viewer: User | None) -> dict[str, object]:
     before = await graph_counts(runner)
     result, _ = await execute(runner, query, viewer=viewer)
     assert result.errors is not None and len(result.errors) == 1
@@ -119,7 +119,7 @@ async def test_a_token_problem_is_reported_on_viewer_fields_but_reads_stay_publi
     assert result.errors[0].extensions == {"code": "UNAUTHENTICATED"}
 
 
-NOBODY = Viewer(id="")
+NOBODY = User(id="")
 UNCLAIMED = "A-p1-ruofei-zhang"
 OWNER_CHECKED = {
     "release": f'mutation {{ releaseClaim(input: {{researcherId: "{UNCLAIMED}"}}) {{ researcher {{ id }} }} }}',
@@ -133,7 +133,7 @@ OWNER_CHECKED = {
 @pytest.fixture(scope="module")
 async def orphan_invitation(shared_runner: CypherRunner, owned: str) -> str:
     """A pending invitation to a researcher whose owner has let go of it since."""
-    owner = Viewer(id="perm-owner-2", email="o2@microsoft.com", email_verified=True)
+    owner = User(id="perm-owner-2", email="o2@microsoft.com", email_verified=True)
     steps = [
         (
             "claimResearcher",
@@ -177,37 +177,94 @@ async def test_an_empty_user_id_owns_no_unclaimed_researcher(
     assert check.data is not None and check.data["researcher"]["description"] is None
 
 
-@pytest.mark.parametrize("user_id", ["", None], ids=["empty", "null"])
-@pytest.mark.parametrize(
-    ("statement", "params", "refusal"),
-    [
-        ("release_claim", {}, "NOT_OWNER"),
-        (
-            "update_researcher_profile",
-            {"description": "x", "openToCollaborate": True, "affiliationId": None},
-            "NOT_OWNER",
-        ),
-        ("confirm_authorships", {"workIds": [WORK]}, "NOT_OWNER"),
-        ("split_researcher", {"newId": "A-p1-never", "workIds": [WORK]}, "FORBIDDEN"),
-        ("respond_to_invitation", {"accept": True}, "NOT_OWNER"),
-    ],
-)
-async def test_every_owner_check_needs_an_owner(
+OWNER_WRITES = [
+    ("release_claim", {}),
+    (
+        "update_researcher_profile",
+        {"description": "x", "openToCollaborate": True, "affiliationId": None},
+    ),
+    ("confirm_authorships", {"workIds": [WORK]}),
+    ("respond_to_invitation", {"accept": True}),
+]
+
+
+async def write_as(
+    runner: CypherRunner, statement: str, owner_id: str | None, **params: object
+) -> list[str]:
+    """Runs an owner's write the way resolvers/authorization.py allows it, with `owner_id` as
+    the owner it was allowed for; the outcomes it answers."""
+    # Each statement gets the parameters its header names (the runner checks them).
+    offered = {"ownerId": owner_id, **params}
+    named = parameters(statement)
+    records = await runner.write(statement, **{k: v for k, v in offered.items() if k in named})
+    return [r["outcome"] for r in records]
+
+
+@pytest.mark.parametrize("owner_id", ["", None], ids=["empty", "null"])
+@pytest.mark.parametrize(("statement", "params"), OWNER_WRITES)
+async def test_an_owners_write_never_runs_on_a_record_without_an_owner(
     runner: CypherRunner,
     orphan_invitation: str,
     statement: str,
     params: dict[str, object],
-    refusal: str,
-    user_id: str | None,
+    owner_id: str | None,
 ) -> None:
-    """Statement by statement: a user id that is empty or null never equals a missing owner."""
-    user = {"id": user_id, "email": None, "emailVerified": False, "orcid": None, "admin": False}
+    """Statement by statement: an owner id that is empty or null never equals a missing owner,
+    so these writes need an owner even if a caller got the decision wrong."""
     before = await graph_counts(runner)
+    ids = {"researcherId": UNCLAIMED, "invitationId": orphan_invitation}
 
-    # Each statement gets the parameters its header names (the runner checks them).
-    offered = {"user": user, "researcherId": UNCLAIMED, "invitationId": orphan_invitation, **params}
-    named = parameters(statement)
-    records = await runner.write(statement, **{k: v for k, v in offered.items() if k in named})
-
-    assert [r["outcome"] for r in records] == [refusal]
+    assert await write_as(runner, statement, owner_id, **ids, **params) == ["OWNER_CHANGED"]
     assert await graph_counts(runner) == before
+
+
+@pytest.mark.parametrize(("statement", "params"), OWNER_WRITES)
+async def test_a_write_allowed_for_an_owner_who_has_let_go_since_changes_nothing(
+    runner: CypherRunner, orphan_invitation: str, statement: str, params: dict[str, object]
+) -> None:
+    """The race: perm-owner-2 was allowed while they owned A-p1-yu-yan, and released it before
+    the write ran. The write holds only while the record's owner is the one allowed."""
+    before = await graph_counts(runner)
+    ids = {"researcherId": "A-p1-yu-yan", "invitationId": orphan_invitation}
+
+    assert await write_as(runner, statement, "perm-owner-2", **ids, **params) == ["OWNER_CHANGED"]
+    assert await graph_counts(runner) == before
+
+
+async def test_a_split_allowed_on_an_unclaimed_record_stops_once_someone_claims_it(
+    runner: CypherRunner, owned: str
+) -> None:
+    """An admin's split of an unclaimed record carries ownerId null; once the record is claimed
+    (here TARGET, owned since the fixture) the split changes nothing."""
+    before = await graph_counts(runner)
+    split = {"researcherId": TARGET, "newId": "A-p1-never", "workIds": [WORK]}
+
+    assert await write_as(runner, "split_researcher", None, **split) == ["OWNER_CHANGED"]
+    assert await write_as(runner, "split_researcher", "", **split) == ["OWNER_CHANGED"]
+    assert await graph_counts(runner) == before
+
+
+async def test_an_admin_splits_a_record_it_does_not_own_and_a_stranger_cannot(
+    runner: CypherRunner, owned: str
+) -> None:
+    query = """mutation($id: ID!, $works: [ID!]!) {
+      splitResearcher(input: {researcherId: $id, workIds: $works}) {
+        newResearcher { name } userErrors { code } } }"""
+    for record in (TARGET, UNCLAIMED):
+        page, _ = await execute(
+            runner,
+            "query($id: ID!) { researcher(id: $id) { works(first: 1) { edges { node { id } } } } }",
+            {"id": record},
+        )
+        assert page.data is not None
+        work = page.data["researcher"]["works"]["edges"][0]["node"]["id"]
+        stranger, _ = await execute(runner, query, {"id": record, "works": [work]}, STRANGER)
+        assert stranger.errors is not None
+        assert stranger.errors[0].extensions == {"code": "FORBIDDEN"}
+
+        admin = User(id="perm-admin", admin=True)
+        result, _ = await execute(runner, query, {"id": record, "works": [work]}, admin)
+        assert result.errors is None, result.errors
+        assert result.data is not None
+        assert result.data["splitResearcher"]["userErrors"] == []
+        assert result.data["splitResearcher"]["newResearcher"]["name"] is not None

@@ -18,8 +18,8 @@ from helpers import db_hits, execute
 from ingest.generate import generate
 from ingest.importer import import_paths
 from loaders.researchers import TOPICS_PER_RESEARCHER
+from model.users import User
 from resolvers.paging import MAX_FIRST
-from resolvers.viewer import Viewer
 from server.app import make_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
@@ -141,7 +141,7 @@ async def test_stored_shares_equal_a_recompute_after_imports_merges_and_splits(
     (tmp_path / "seed").mkdir()
     await load(runner, tmp_path / "seed", cloned_seed("ts"))
     await assert_shares_exact(runner)
-    me = Viewer(id="user-ts", email="jj@microsoft.com", email_verified=True)
+    me = User(id="user-ts", email="jj@microsoft.com", email_verified=True)
     target = "A-ts-jian-jiao"
     claim = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { status } }"""
     result, _ = await execute(runner, claim, {"id": target}, me)
@@ -161,7 +161,7 @@ async def test_stored_shares_equal_a_recompute_after_imports_merges_and_splits(
     await assert_shares_exact(runner)
     # A pool researcher split by an admin: two of their works to a new record.
     theirs = await rows(runner, "MATCH (r:Researcher {id: 'A-s2'})-[:AUTHORED]->(w) RETURN w.id")
-    admin = Viewer(id="user-admin", admin=True)
+    admin = User(id="user-admin", admin=True)
     ids = [r[0] for r in theirs[:2]]
     result, _ = await execute(runner, split, {"id": "A-s2", "works": ids}, admin)
     assert result.errors is None and result.data is not None

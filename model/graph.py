@@ -1,9 +1,8 @@
-"""What the loaders hand up: plain, immutable rows read from Neo4j records."""
+"""The graph's entities and relationships as every layer sees them: plain, immutable values
+read from Neo4j records."""
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -127,33 +126,6 @@ class CountsRow:
 
 
 @dataclass(frozen=True)
-class PageKey:
-    """One page of one list: which owner, how many, in what order, after which cursor.
-
-    `order` names the sort for lists that have several; `min_shared` filters co-authors."""
-
-    owner_id: str
-    first: int
-    after_key: float | None
-    after_id: str | None
-    order: str = ""
-    min_shared: int = 1
-
-
-@dataclass(frozen=True)
-class PageEntry(Generic[T]):
-    sort_key: float
-    row: T
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    total: int | None
-    entries: tuple[PageEntry[T], ...]
-    has_next: bool
-
-
-@dataclass(frozen=True)
 class AffiliationRow:
     institution: InstitutionRow
     since: int | None
@@ -193,35 +165,6 @@ class NodeCountsRow:
 
 
 @dataclass(frozen=True)
-class ExplorerNodeRow:
-    id: str
-    kind: str
-    label: str
-    weight: float
-
-
-@dataclass(frozen=True)
-class ExplorerEdgeRow:
-    source: str
-    target: str
-    kind: str
-    weight: float
-
-
-@dataclass(frozen=True)
-class ExplorerRow:
-    nodes: tuple[ExplorerNodeRow, ...]
-    edges: tuple[ExplorerEdgeRow, ...]
-
-
-@dataclass(frozen=True)
-class ExplorerKey:
-    center: str
-    limit: int
-    kinds: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class IdentityWorkRow:
     """One work of a researcher as the identity and trust analyses see it."""
 
@@ -229,7 +172,7 @@ class IdentityWorkRow:
     title: str | None
     year: int | None
     cited_by_count: int | None
-    verified: bool
+    confirmed: bool
     coauthor_ids: frozenset[str]
     topics: tuple[TopicRow, ...]
     institutions: tuple[InstitutionRow, ...]
@@ -243,3 +186,7 @@ class WorkWithParts:
     work: WorkRow
     authors: list[AuthorshipRow]
     topics: list[WorkTopicRow]
+
+
+# Anything `node(id:)` can answer with.
+NodeRow = ResearcherRow | WorkRow | TopicRow | InstitutionRow

@@ -3,11 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
-from resolvers.errors import Unauthenticated
-
 
 @dataclass(frozen=True)
-class Viewer:
+class User:
     id: str
     email: str | None = None
     email_verified: bool = False
@@ -15,13 +13,13 @@ class Viewer:
     admin: bool = False
 
     def params(self) -> dict[str, Any]:
-        """The user as the write statements take it (`$user`): they MERGE the User node."""
+        """The user as the write statements take it (`$user`): they MERGE the User node.
+        Roles stay out: the statements decide nothing by them."""
         return {
             "id": self.id,
             "email": self.email,
             "emailVerified": self.email_verified,
             "orcid": self.orcid,
-            "admin": self.admin,
         }
 
 
@@ -29,11 +27,6 @@ class Viewer:
 class Auth:
     """The outcome of reading a request's credentials."""
 
-    viewer: Viewer | None = None
+    user: User | None = None
     # Why a presented token was refused; None when there was none or it was good.
     problem: str | None = None
-
-    def require(self) -> Viewer:
-        if self.viewer is None:
-            raise Unauthenticated(self.problem or "sign in: send `Authorization: Bearer <token>`")
-        return self.viewer

@@ -1,0 +1,119 @@
+"""Brings a store written by an older peergraph up to what this one reads, once, at the start of
+the next import.
+
+Each kept aggregate, and each renamed property, has a version on the marker node
+(:Meta {id: 'aggregates'}); a store whose marker holds another version (or none: written
+before it was kept) gets that step, and the marker is set only when the step has finished, so
+an upgrade cut short starts again on the next import.
+"""
+
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from neo4j import AsyncResult, Query
+
+from cypher import load as load_cypher
+from cypher.affiliations import refresh_current_affiliations
+from cypher.runner import CypherRunner
+from model.aggregates import MAX_PAIR_AUTHORS
+
+# The versions this peergraph reads, by marker property.
+# coauthored: the co-author pairs (COAUTHORED); 3: each pair keeps lo, hi and rank for the
+#   co-author page's index seeks (list_coauthors).
+# studies: the topic shares (STUDIES).
+# currentAffiliation: the kept current affiliations (Researcher.currentInstitutionId).
+# confirmations: an owner's confirmation of an authorship is AUTHORED.confirmed (1), the API's
+#   name for it, where older stores wrote AUTHORED.verified.
+VERSIONS = {"coauthored": 3, "studies": 1, "currentAffiliation": 1, "confirmations": 1}
+
+
+def maintenance(name: str) -> Query:
+    """A once-per-store statement that commits in batches (CALL ... IN TRANSACTIONS) and shows
+    its progress: no time limit, where the server's default (30 s for the embedded Neo4j) would
+    end the backfill of a 100k graph after a fifth of it. Ctrl-C stops it; the marker is set
+    only at the end, so the next import starts it again."""
+    return Query(load_cypher(name), timeout=0)
+
+
+@dataclass
+class Upgrades:
+    runner: CypherRunner
+    # Researchers per transaction where a step runs the service's own statement.
+    batch_size: int = 1_000
+    show_progress: bool = False
+    researchers: int = 0
+
+    async def run(self) -> None:
+        marker = (await self.runner.read("get_aggregates_version"))[0]
+        self.researchers = marker["researchers"]
+        steps: dict[str, Callable[[], Awaitable[None]]] = {
+            "coauthored": self.build_coauthored,
+            "studies": self.build_studies,
+            "currentAffiliation": self.keep_current_affiliations,
+            "confirmations": self.rename_confirmations,
+        }
+        for name, step in steps.items():
+            if marker["versions"].get(name) != VERSIONS[name]:
+                await step()
+                await self.runner.write("set_aggregates_version", versions={name: VERSIONS[name]})
+
+    async def build_coauthored(self) -> None:
+        """The co-author pairs and each researcher's closeCoauthors, from scratch, in auto-commit
+        transactions of 1,000 researchers, so a large graph never holds them all in one."""
+        async with self.runner.driver.session(database=self.runner.database) as session:
+            await (await session.run(maintenance("clear_coauthored"))).consume()
+            marking = await session.run(
+                maintenance("mark_pair_works"), maxPairAuthors=MAX_PAIR_AUTHORS
+            )
+            await marking.consume()
+            backfill = await session.run(maintenance("backfill_coauthored"))
+            await self.count_researchers(backfill, "building co-author pairs")
+            await (await session.run(maintenance("backfill_close_coauthors"))).consume()
+
+    async def build_studies(self) -> None:
+        """The topic shares (STUDIES), from scratch, in transactions like the pairs."""
+        async with self.runner.driver.session(database=self.runner.database) as session:
+            await (await session.run(maintenance("clear_studies"))).consume()
+            backfill = await session.run(maintenance("backfill_studies"))
+            await self.count_researchers(backfill, "building topic shares")
+
+    async def keep_current_affiliations(self) -> None:
+        """set_current_affiliations, the statement that holds the rule, over every researcher
+        in id order, `batch_size` a transaction. No clear step: the statement replaces whatever
+        id a researcher has, and no maintenance statement repeats the rule."""
+        done, after = 0, ""
+        while page := await self.runner.read(
+            "list_researcher_ids", afterId=after, first=self.batch_size
+        ):
+            ids = [record["id"] for record in page]
+            await self.runner.write_together([refresh_current_affiliations(ids)])
+            done, after = done + len(ids), ids[-1]
+            self.show_done("keeping current affiliations", done)
+        self.show_done("keeping current affiliations", None)
+
+    async def rename_confirmations(self) -> None:
+        async with self.runner.driver.session(database=self.runner.database) as session:
+            await (await session.run(maintenance("rename_authorship_confirmations"))).consume()
+
+    async def count_researchers(self, rows: AsyncResult, doing: str) -> None:
+        """Drains a backfill that returns a row per researcher done, showing how far it is."""
+        done = 0
+        async for _ in rows:
+            done += 1
+            if done % 10_000 == 0 or done == self.researchers:
+                self.show_done(doing, done)
+        self.show_done(doing, None)
+
+    def show_done(self, doing: str, done: int | None) -> None:
+        """How far a step is, when the import shows progress; None: it has finished."""
+        total = self.researchers
+        if not self.show_progress or not total:
+            return
+        if done is None:
+            sys.stderr.write("\n")
+        else:
+            sys.stderr.write(
+                f"\r{doing}: {done:,} of {total:,} researchers ({done / max(total, 1):.0%})   "
+            )
+        sys.stderr.flush()

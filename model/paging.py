@@ -1,0 +1,33 @@
+"""Pages of lists, as the loaders read them and the connections hand them out."""
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """One page of one list: which owner, how many, in what order, after which cursor.
+
+    `order` names the sort for lists that have several; `min_shared` filters co-authors."""
+
+    owner_id: str
+    first: int
+    after_key: float | None
+    after_id: str | None
+    order: str = ""
+    min_shared: int = 1
+
+
+@dataclass(frozen=True)
+class PageEntry(Generic[T]):
+    sort_key: float
+    row: T
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    total: int | None
+    entries: tuple[PageEntry[T], ...]
+    has_next: bool

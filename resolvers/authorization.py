@@ -1,0 +1,79 @@
+"""Who may do what: every authorization rule of the service is decided here.
+
+- Reading the graph is open to anyone; the viewer's own lists need a sign-in.
+- Following, claiming and inviting need a sign-in (their limits are rules of their own).
+- Editing a profile, releasing it, confirming its works and answering its invitations: the
+  owner of the researcher record.
+- Splitting a record: its owner or an admin.
+- Reviewing claims and listing the pending ones: an admin.
+
+The statements know no roles. Ownership is decided here from the owner the graph holds when
+asked, and it can change before the write runs (a release, an admin's review), so an owner's
+write carries the owner it was allowed for (`$ownerId`) and changes nothing when the record's
+owner is another by then: the one check a race needs, left to Cypher.
+"""
+
+from dataclasses import dataclass
+
+from model.users import User
+from resolvers.context import Context
+from resolvers.errors import Forbidden, Unauthenticated
+
+# What a statement answers when the owner it was allowed for is no longer the record's.
+OWNER_CHANGED = "OWNER_CHANGED"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Leave to write to one record while its owner is still `owner_id` (None: unclaimed)."""
+
+    user: User
+    owner_id: str | None
+
+
+def signed_in(ctx: Context) -> User:
+    if ctx.auth.user is None:
+        raise Unauthenticated(ctx.auth.problem or "sign in: send `Authorization: Bearer <token>`")
+    return ctx.auth.user
+
+
+def require_admin(ctx: Context) -> User:
+    user = signed_in(ctx)
+    if not user.admin:
+        raise Forbidden("only an admin can do this")
+    return user
+
+
+def _grant(user: User, owner_id: str | None, admins_too: bool, what: str) -> Grant:
+    if owner_id is not None and owner_id == user.id:
+        return Grant(user, owner_id)
+    if admins_too and user.admin:
+        return Grant(user, owner_id)
+    who = "the owner of this researcher record" + (" or an admin" if admins_too else "")
+    raise Forbidden(f"only {who} can {what}")
+
+
+async def researcher_grant(
+    ctx: Context, researcher_id: str, what: str, admins_too: bool = False
+) -> Grant | None:
+    """Leave to change a researcher record; None when there is no such record."""
+    user = signed_in(ctx)
+    records = await ctx.runner.read("get_researcher_owner", researcherId=researcher_id)
+    if not records:
+        return None
+    return _grant(user, records[0]["ownerId"], admins_too, what)
+
+
+async def invitation_grant(ctx: Context, invitation_id: str) -> Grant | None:
+    """Leave to answer an invitation: the invited researcher's owner's; None when there is no
+    such invitation."""
+    user = signed_in(ctx)
+    records = await ctx.runner.read("get_invitation_owner", invitationId=invitation_id)
+    if not records:
+        return None
+    return _grant(user, records[0]["ownerId"], False, "answer its invitations")
+
+
+def check_still_owner(outcome: str) -> None:
+    if outcome == OWNER_CHANGED:
+        raise Forbidden("this researcher record changed owner while you asked: reload it")
