@@ -55,30 +55,78 @@ def _name(record: Row, what: str) -> str:
     return name.strip()
 
 
+# Neo4j stores 64-bit integers; a larger one would fail the whole batch's transaction.
+INT64 = 2**63
+
+
+def _shown(value: Any) -> str:
+    return f"{type(value).__name__} {str(value)[:40]!r}"
+
+
 def _int(value: Any, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise RecordError(f"{field} must be a whole number, not {value!r}")
+        raise RecordError(f"{field} must be a whole number, not {_shown(value)}")
+    if not -INT64 <= value < INT64:
+        raise RecordError(f"{field} is too large: {value}")
+    return value
+
+
+def _number(value: Any, field: str) -> float | int | None:
+    if isinstance(value, float):
+        return value
+    return _int(value, field)
+
+
+def _text(value: Any, field: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise RecordError(f"{field} must be text, not {_shown(value)}")
+
+
+def _flag(value: Any, field: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise RecordError(f"{field} must be true or false, not {_shown(value)}")
+
+
+def _object(value: Any, field: str) -> Row:
+    """An optional object: absent or null is empty."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RecordError(f"{field} must be an object, not {_shown(value)}")
+    return value
+
+
+def _entry(value: Any, field: str) -> Row:
+    """A list's entry, which must be an object."""
+    if not isinstance(value, dict):
+        raise RecordError(f"{field} entries must be objects, not {_shown(value)}")
     return value
 
 
 def _list(record: Row, field: str) -> list[Any]:
     value = record.get(field) or []
     if not isinstance(value, list):
-        raise RecordError(f"{field} must be a list")
+        raise RecordError(f"{field} must be a list, not {_shown(value)}")
     return value
 
 
-def _label(obj: Any) -> str | None:
-    return obj.get("display_name") if isinstance(obj, dict) else None
+def _label(record: Row, field: str) -> str | None:
+    """The display name of a nested object, such as a topic's `subfield`."""
+    return _text(_object(record.get(field), field).get("display_name"), f"{field}.display_name")
 
 
 def web_domain(url: Any) -> str | None:
     """`https://www.microsoft.com/` becomes `microsoft.com`: what claim evidence matches."""
     if not isinstance(url, str) or not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # not a URL (an unclosed "[" of an IPv6 address): no domain
+        return None
     return host.removeprefix("www.") if host else None
 
 
@@ -86,9 +134,9 @@ def institution_row(record: Row) -> Row:
     return {
         "id": short_id(record.get("id")),
         "name": _name(record, "institution"),
-        "country": record.get("country_code"),
-        "type": record.get("type"),
-        "ror": record.get("ror"),
+        "country": _text(record.get("country_code"), "country_code"),
+        "type": _text(record.get("type"), "type"),
+        "ror": _text(record.get("ror"), "ror"),
         "domain": web_domain(record.get("homepage_url")),
     }
 
@@ -97,10 +145,10 @@ def topic_row(record: Row) -> Row:
     return {
         "id": short_id(record.get("id")),
         "name": _name(record, "topic"),
-        "subfield": _label(record.get("subfield")),
-        "field": _label(record.get("field")),
-        "domain": _label(record.get("domain")),
-        "description": record.get("description"),
+        "subfield": _label(record, "subfield"),
+        "field": _label(record, "field"),
+        "domain": _label(record, "domain"),
+        "description": _text(record.get("description"), "description"),
     }
 
 
@@ -108,7 +156,8 @@ def _affiliation(entry: Any, current: bool) -> Row:
     institution = entry.get("institution", entry) if isinstance(entry, dict) else None
     if not isinstance(institution, dict):
         raise RecordError("affiliations[] entries need an institution object")
-    years = [y for y in entry.get("years") or [] if isinstance(y, int)]
+    stated = (_int(y, "affiliations[].years[]") for y in _list(entry, "years"))
+    years = [y for y in stated if y is not None]
     return {
         **institution_row(institution),
         "since": min(years, default=None),
@@ -118,21 +167,23 @@ def _affiliation(entry: Any, current: bool) -> Row:
 
 
 def author_row(record: Row) -> Row:
-    stats = record.get("summary_stats") or {}
-    extra = record.get("x_peergraph") or {}
+    stats = _object(record.get("summary_stats"), "summary_stats")
+    extra = _object(record.get("x_peergraph"), "x_peergraph")
     current = [_affiliation(i, True) for i in _list(record, "last_known_institutions")]
     past = [_affiliation(a, False) for a in _list(record, "affiliations")]
     current_ids = {a["id"] for a in current}
     return {
         "id": short_id(record.get("id")),
         "name": _name(record, "author"),
-        "orcid": record.get("orcid"),
+        "orcid": _text(record.get("orcid"), "orcid"),
         "worksCount": _int(record.get("works_count"), "works_count"),
         "citedByCount": _int(record.get("cited_by_count"), "cited_by_count"),
         "hIndex": _int(stats.get("h_index"), "summary_stats.h_index"),
         "i10Index": _int(stats.get("i10_index"), "summary_stats.i10_index"),
-        "description": extra.get("description"),
-        "openToCollaborate": extra.get("open_to_collaborate"),
+        "description": _text(extra.get("description"), "x_peergraph.description"),
+        "openToCollaborate": _flag(
+            extra.get("open_to_collaborate"), "x_peergraph.open_to_collaborate"
+        ),
         "affiliations": current + [a for a in past if a["id"] not in current_ids],
     }
 
@@ -145,24 +196,28 @@ def abstract_text(index: Any) -> str | None:
         raise RecordError("abstract_inverted_index must be an object")
     slots: dict[int, str] = {}
     for word, positions in index.items():
+        if not isinstance(positions, list):
+            raise RecordError("abstract_inverted_index maps each word to a list of positions")
         for position in positions:
-            slots[position] = word
+            slots[_int(position, "abstract_inverted_index positions") or 0] = word
     return " ".join(slots[i] for i in sorted(slots))
 
 
 def _authorship(entry: Any, position: int) -> Row:
     if not isinstance(entry, dict) or not isinstance(entry.get("author"), dict):
         raise RecordError(f"authorships[{position - 1}] has no author object")
-    author = entry["author"]
-    institutions = [institution_row(i) for i in entry.get("institutions") or []]
+    author, at = entry["author"], f"authorships[{position - 1}]"
+    institutions = [
+        institution_row(_entry(i, f"{at}.institutions")) for i in _list(entry, "institutions")
+    ]
     return {
-        "authorId": short_id(author.get("id"), f"authorships[{position - 1}].author.id"),
+        "authorId": short_id(author.get("id"), f"{at}.author.id"),
         "name": _name(author, "author"),
-        "orcid": author.get("orcid"),
+        "orcid": _text(author.get("orcid"), f"{at}.author.orcid"),
         "position": position,
-        "authorPosition": entry.get("author_position"),
-        "rawName": entry.get("raw_author_name"),
-        "corresponding": bool(entry.get("is_corresponding")),
+        "authorPosition": _text(entry.get("author_position"), f"{at}.author_position"),
+        "rawName": _text(entry.get("raw_author_name"), f"{at}.raw_author_name"),
+        "corresponding": bool(_flag(entry.get("is_corresponding"), f"{at}.is_corresponding")),
         "institutions": institutions,
         "institutionIds": [i["id"] for i in institutions],
     }
@@ -171,10 +226,7 @@ def _authorship(entry: Any, position: int) -> Row:
 def _topic(entry: Any) -> Row:
     if not isinstance(entry, dict):
         raise RecordError("topics[] entries must be objects")
-    score = entry.get("score")
-    if score is not None and not isinstance(score, int | float):
-        raise RecordError("topics[].score must be a number")
-    return {**topic_row(entry), "score": score}
+    return {**topic_row(entry), "score": _number(entry.get("score"), "topics[].score")}
 
 
 def _arxiv_id(doi: str | None, landing: str | None) -> str | None:
@@ -186,9 +238,10 @@ def _arxiv_id(doi: str | None, landing: str | None) -> str | None:
 
 
 def work_row(record: Row) -> Row:
-    location = record.get("primary_location") or {}
-    source = location.get("source") or {}
-    doi = record.get("doi")
+    location = _object(record.get("primary_location"), "primary_location")
+    source = _object(location.get("source"), "primary_location.source")
+    doi = _text(record.get("doi"), "doi")
+    landing = _text(location.get("landing_page_url"), "primary_location.landing_page_url")
     authorships = [_authorship(a, i) for i, a in enumerate(_list(record, "authorships"), 1)]
     institutions = {i["id"]: i for a in authorships for i in a["institutions"]}
     return {
@@ -196,10 +249,10 @@ def work_row(record: Row) -> Row:
         "title": _name(record, "work"),
         "abstract": abstract_text(record.get("abstract_inverted_index")),
         "year": _int(record.get("publication_year"), "publication_year"),
-        "type": record.get("type"),
-        "venue": source.get("display_name"),
+        "type": _text(record.get("type"), "type"),
+        "venue": _text(source.get("display_name"), "primary_location.source.display_name"),
         "doi": doi,
-        "arxivId": _arxiv_id(doi, location.get("landing_page_url")),
+        "arxivId": _arxiv_id(doi, landing),
         "citedByCount": _int(record.get("cited_by_count"), "cited_by_count"),
         "authorships": authorships,
         # Distinct ids: the merge creates one edge per entry.
