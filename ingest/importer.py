@@ -45,12 +45,22 @@ class ImportSummary:
     merged: int = 0
     done_bytes: int = 0
 
+    @property
+    def stored(self) -> int:
+        """Records written so far (each in a committed transaction)."""
+        return sum(self.written.values())
+
     def describe(self) -> str:
-        counts = ", ".join(f"{n} {kind}" for kind, n in self.written.items())
+        counts = ", ".join(f"{n:,} {kind}" for kind, n in self.written.items())
         return (
-            f"read {self.read} records, wrote {counts}, merged away {self.merged} ids,"
-            f" skipped {len(self.skipped)} in {self.seconds:.1f}s"
+            f"read {plural(self.read, 'record')}, wrote {counts},"
+            f" merged away {plural(self.merged, 'id')}, skipped {len(self.skipped):,}"
+            f" in {self.seconds:.1f}s"
         )
+
+
+def plural(n: int, thing: str) -> str:
+    return f"{n:,} {thing}" if n == 1 else f"{n:,} {thing}s"
 
 
 def constraint_statements(path: Path = CONSTRAINTS) -> list[LiteralString]:

@@ -14,7 +14,7 @@ import uvicorn
 
 from ingest.generate import generate
 from ingest.generate import print_progress as generate_progress
-from ingest.importer import ImportSummary, import_paths, print_progress
+from ingest.importer import ImportSummary, Progress, import_paths, plural, print_progress
 from server.analyst import AnalystError, parse_params, render, run_read, statement_text
 from server.app import create_app, make_runner
 from server.auth import mint
@@ -22,6 +22,7 @@ from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
 from server.http import uvicorn_limits
 from server.logs import redact_tokens_in_logs
 from server.neo4j_local import EmbeddedNeo4j, Neo4jStartError
+from server.reach import Unreachable, check_reachable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "neo4j-seed" / "profile"
@@ -29,13 +30,18 @@ DEFAULT_DATA_DIR = ROOT / ".neo4j-data"
 
 
 async def run_import(
-    settings: Settings, paths: Sequence[Path], batch_size: int = 1000, writers: int = 1
+    settings: Settings,
+    paths: Sequence[Path],
+    batch_size: int = 1000,
+    writers: int = 1,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     # An import batch may run far longer than an API query: give it its own timeout.
     runner = replace(make_runner(settings), timeout=settings.import_timeout_seconds)
     try:
+        await check_reachable(runner.driver, settings.neo4j_uri)
         return await import_paths(
-            runner, paths, batch_size=batch_size, writers=writers, progress=print_progress()
+            runner, paths, batch_size=batch_size, writers=writers, progress=progress
         )
     finally:
         await runner.driver.close()
@@ -50,8 +56,30 @@ def report(summary: ImportSummary) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    summary = asyncio.run(run_import(load_settings(), args.paths, args.batch_size, args.writers))
+    latest: list[ImportSummary] = []
+    shown = print_progress()
+
+    def progress(summary: ImportSummary) -> None:
+        latest[:] = [summary]
+        shown(summary)
+
+    settings = load_settings()
+    try:
+        summary = asyncio.run(
+            run_import(settings, args.paths, args.batch_size, args.writers, progress)
+        )
+    except KeyboardInterrupt:
+        done = latest[0] if latest else ImportSummary()
+        print(
+            f"\nstopped after {plural(done.read, 'record')} ({plural(done.stored, 'record')}"
+            " written); run the same command again to finish: what is written stays, once",
+            file=sys.stderr,
+        )
+        return 130
     report(summary)
+    if summary.read == len(summary.skipped) and not summary.merged:
+        print("peergraph: nothing was imported: no line held a record to import", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -68,9 +96,19 @@ def sign_in_link(base: str, token: str, researcher: str = "A-jian-jiao") -> str:
     return f"{base}/explore/{researcher}#token={token}"
 
 
+async def probe(settings: Settings) -> None:
+    """Stops a command that needs Neo4j before it starts, with one line saying why."""
+    runner = make_runner(settings)
+    try:
+        await check_reachable(runner.driver, settings.neo4j_uri)
+    finally:
+        await runner.driver.close()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    log_to_stderr()
     settings = load_settings()
+    asyncio.run(probe(settings))
+    log_to_stderr()
     uvicorn.run(
         create_app(settings),
         host=settings.host,
@@ -101,7 +139,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
         settings = settings.model_copy(update={"neo4j_password": neo4j.password})
     try:
-        report(asyncio.run(run_import(settings, [SEED])))
+        report(asyncio.run(run_import(settings, [SEED], progress=print_progress())))
         base = f"http://{settings.host}:{settings.port}"
         print(f"GraphiQL: {base}/graphql\nexplorer: {base}/explore/A-jian-jiao", file=sys.stderr)
         log_to_stderr()
@@ -120,6 +158,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    if args.out.exists() and not args.out.is_dir():
+        raise ValueError(f"--out {args.out} is a file: give a folder (created if missing)")
     started = time.monotonic()
     written = generate(args.works, args.seed, args.out, generate_progress)
     counts = ", ".join(f"{n:,} {entity}" for entity, n in written.items())
@@ -130,6 +170,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 async def run_cypher(settings: Settings, args: argparse.Namespace) -> str:
     runner = make_runner(settings)
     try:
+        await check_reachable(runner.driver, settings.neo4j_uri)
         columns, rows, more = await run_read(
             runner.driver,
             settings.neo4j_database,
@@ -176,7 +217,7 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--writers", type=int, default=1, help="concurrent write transactions")
     imp.set_defaults(run=cmd_import)
     gen = sub.add_parser("generate", help="write a synthetic OpenAlex-shaped graph")
-    gen.add_argument("--works", type=int, required=True)
+    gen.add_argument("--works", type=positive, required=True, help="works to generate")
     gen.add_argument("--seed", type=int, default=1)
     gen.add_argument("--out", type=Path, required=True, help="folder for the JSON Lines partitions")
     gen.set_defaults(run=cmd_generate)
@@ -200,12 +241,29 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (ConfigError, Neo4jStartError, FileNotFoundError, ValueError, AnalystError) as exc:
+    except (
+        ConfigError,
+        Neo4jStartError,
+        FileNotFoundError,
+        ValueError,
+        AnalystError,
+        Unreachable,
+    ) as exc:
         print(f"peergraph: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a folder that cannot be written, a disk that is full
+        print(f"peergraph: {exc.strerror}: {exc.filename}", file=sys.stderr)
         return 2
 
 

@@ -1,0 +1,101 @@
+"""The CLI's failures a person meets first: one or two lines saying what happened and what to
+do, a non-zero exit code, and no traceback."""
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.generate import generate
+from server.cli import main
+from server.neo4j_local import EmbeddedNeo4j
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "neo4j-seed" / "profile"
+NOWHERE = "bolt://127.0.0.1:1"
+
+
+@pytest.mark.parametrize(
+    "argv", [["import", str(SEED)], ["cypher", "RETURN 1"], ["serve"]], ids=lambda a: a[0]
+)
+def test_an_unreachable_neo4j_is_one_line_before_any_retry(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", NOWHERE)
+    monkeypatch.setenv("AUTH_JWT_SECRET", "cli-tests-secret-" + "s" * 24)
+
+    assert main(argv) == 2
+
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"peergraph: cannot reach Neo4j at {NOWHERE} (connection refused): is it running?"
+        " `make run` starts one with the seed profile; or point NEO4J_URI at yours"
+    ]
+
+
+def test_generate_refuses_a_file_for_a_folder_and_a_negative_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "a-file"
+    afile.write_text("x")
+
+    assert main(["generate", "--works", "5", "--out", str(afile)]) == 2
+    assert capsys.readouterr().err == (
+        f"peergraph: --out {afile} is a file: give a folder (created if missing)\n"
+    )
+    with pytest.raises(SystemExit) as refused:
+        main(["generate", "--works", "-5", "--out", str(tmp_path / "g")])
+    assert refused.value.code == 2
+    assert "--works: must be at least 1, got -5" in capsys.readouterr().err
+
+
+def test_an_import_of_nothing_exits_non_zero(
+    tmp_path: Path, settings_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "W-cli-1"}\nnot json\n')
+
+    assert main(["import", str(empty)]) == 1
+    assert "nothing was imported" in capsys.readouterr().err
+    assert main(["import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "read 2 records" in err and "skipped 2" in err and "nothing was imported" in err
+
+
+@pytest.fixture
+def settings_env(neo4j_uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_uri)
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_an_import_says_how_far_it_got_and_how_to_finish(
+    own_neo4j: EmbeddedNeo4j, tmp_path: Path
+) -> None:
+    generate(3000, 1, tmp_path / "graph", lambda message: None)
+    env = {**os.environ, "NEO4J_URI": str(own_neo4j.uri)}
+    command = [sys.executable, "-m", "server.cli", "import", str(tmp_path / "graph")]
+    run = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    assert run.stderr is not None
+    seen, deadline = "", time.monotonic() + 120
+    # Interrupted once records are being written, as a person watching the progress would.
+    while "imported " not in seen and time.monotonic() < deadline:
+        if select.select([run.stderr], [], [], 1)[0]:
+            seen += os.read(run.stderr.fileno(), 4096).decode()
+    run.send_signal(signal.SIGINT)
+    _, rest = run.communicate(timeout=120)
+    err = seen + rest
+
+    assert run.returncode == 130, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("stopped after ") and "run the same command again to finish" in last
+
+    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
