@@ -22,6 +22,7 @@ from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
 from server.http import uvicorn_limits
 from server.logs import redact_tokens_in_logs
 from server.neo4j_local import EmbeddedNeo4j, Neo4jStartError
+from server.ports import PortTaken, check_free
 from server.reach import Unreachable, check_reachable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,9 +106,17 @@ async def probe(settings: Settings) -> None:
         await runner.driver.close()
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def served_settings(args: argparse.Namespace) -> Settings:
+    """The settings, with --port (when given) in place of PORT, and that port free."""
     settings = load_settings()
-    asyncio.run(probe(settings))
+    if args.port is not None:
+        settings = settings.model_copy(update={"port": args.port})
+    choose = "pick another with --port N (or PORT=N)"
+    check_free(settings.host, settings.port, "the API", choose)
+    return settings
+
+
+def serve(settings: Settings) -> None:
     log_to_stderr()
     uvicorn.run(
         create_app(settings),
@@ -117,39 +126,60 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
         **uvicorn_limits(settings),
     )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = served_settings(args)
+    asyncio.run(probe(settings))
+    serve(settings)
     return 0
+
+
+def start_embedded(settings: Settings, args: argparse.Namespace) -> EmbeddedNeo4j:
+    """The embedded Neo4j on --neo4j-port (0: any free port); NEO4J_PASSWORD, when set,
+    becomes its password, else the data folder's own one."""
+    choose = "pick another with --neo4j-port N (0: any free port)"
+    check_free("127.0.0.1", args.neo4j_port, "Neo4j", choose)
+    neo4j = EmbeddedNeo4j(
+        args.data_dir, port=args.neo4j_port, password=settings.neo4j_password or None
+    )
+    print(f"starting embedded Neo4j (data in {args.data_dir}) ...", file=sys.stderr)
+    print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
+    return neo4j
+
+
+def sign_in(settings: Settings) -> Settings:
+    """A fresh secret for this run when none is set, and a token for it: local tokens work,
+    and none outlives the process."""
+    if settings.auth_jwt_secret:
+        return settings
+    return settings.model_copy(update={"auth_jwt_secret": secrets.token_urlsafe(32)})
+
+
+def print_addresses(settings: Settings, minted: bool) -> None:
+    base = f"http://{settings.host}:{settings.port}"
+    print(f"GraphiQL: {base}/graphql\nexplorer: {base}/explore/A-jian-jiao", file=sys.stderr)
+    if minted:
+        demo = mint(settings, {"sub": "demo", "email": "demo@example.org"}, 12 * 3600)
+        print(f"sign-in for this run: Authorization: Bearer {demo}", file=sys.stderr)
+        link = sign_in_link(base, demo)
+        print(f"explorer page, sign in (the page asks first): {link}", file=sys.stderr)
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
     """Embedded Neo4j (unless NEO4J_URI names another), the seed imported, then the API."""
-    settings = load_settings()
-    if not settings.auth_jwt_secret:
-        # A fresh secret each run: local tokens work, and none outlives the process.
-        settings = settings.model_copy(update={"auth_jwt_secret": secrets.token_urlsafe(32)})
-        demo = mint(settings, {"sub": "demo", "email": "demo@example.org"}, 12 * 3600)
-        print(f"sign-in for this run: Authorization: Bearer {demo}", file=sys.stderr)
-        link = sign_in_link(f"http://{settings.host}:{settings.port}", demo)
-        print(f"explorer page, sign in (the page asks first): {link}", file=sys.stderr)
-    neo4j = None
-    if settings.neo4j_uri == EMBEDDED_URI:
-        # NEO4J_PASSWORD, when set, becomes its password; else the data folder's own one.
-        port = int(EMBEDDED_URI.rsplit(":", 1)[1])
-        neo4j = EmbeddedNeo4j(args.data_dir, port=port, password=settings.neo4j_password or None)
-        print(f"starting embedded Neo4j (data in {args.data_dir}) ...", file=sys.stderr)
-        print(f"Neo4j ready at {neo4j.start()}", file=sys.stderr)
-        settings = settings.model_copy(update={"neo4j_password": neo4j.password})
+    settings = served_settings(args)
+    minted = not settings.auth_jwt_secret
+    settings = sign_in(settings)
+    neo4j = start_embedded(settings, args) if settings.neo4j_uri == EMBEDDED_URI else None
+    if neo4j:
+        uri = str(neo4j.uri)
+        settings = settings.model_copy(update={"neo4j_uri": uri, "neo4j_password": neo4j.password})
     try:
         report(asyncio.run(run_import(settings, [SEED], progress=print_progress())))
-        base = f"http://{settings.host}:{settings.port}"
-        print(f"GraphiQL: {base}/graphql\nexplorer: {base}/explore/A-jian-jiao", file=sys.stderr)
-        log_to_stderr()
-        uvicorn.run(
-            create_app(settings),
-            host=settings.host,
-            port=settings.port,
-            log_level="info",
-            **uvicorn_limits(settings),
-        )
+        # Printed once Neo4j and the seed are up, for the port that is served.
+        print_addresses(settings, minted)
+        serve(settings)
     finally:
         if neo4j:
             print("stopping embedded Neo4j ...", file=sys.stderr)
@@ -206,10 +236,18 @@ def cmd_token(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="peergraph", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="serve the API against NEO4J_URI")
-    serve.set_defaults(run=cmd_serve)
+    serve_cmd = sub.add_parser("serve", help="serve the API against NEO4J_URI")
+    serve_cmd.add_argument("--port", type=int, help="HTTP port (default: PORT, else 8000)")
+    serve_cmd.set_defaults(run=cmd_serve)
     dev = sub.add_parser("dev", help="embedded Neo4j + seed profile + API with GraphiQL")
-    dev.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    dev.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="Neo4j's data")
+    dev.add_argument("--port", type=int, help="HTTP port (default: PORT, else 8000)")
+    dev.add_argument(
+        "--neo4j-port",
+        type=int,
+        default=int(EMBEDDED_URI.rsplit(":", 1)[1]),
+        help="the embedded Neo4j's Bolt port (0: any free port)",
+    )
     dev.set_defaults(run=cmd_dev)
     imp = sub.add_parser("import", help="import OpenAlex-shaped JSON Lines into NEO4J_URI")
     imp.add_argument("paths", nargs="+", type=Path, help="files or folders (.jsonl, .jsonl.gz)")
@@ -259,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ValueError,
         AnalystError,
         Unreachable,
+        PortTaken,
     ) as exc:
         print(f"peergraph: {exc}", file=sys.stderr)
         return 2

@@ -79,12 +79,21 @@ class EmbeddedNeo4j:
             if self.port_file.exists():
                 return self.port_file.read_text().strip()
             if self.process is not None and self.process.poll() is not None:
-                raise Neo4jStartError(f"embedded Neo4j exited at start; see {self.log_file}")
+                raise Neo4jStartError(self._why_it_exited())
             time.sleep(0.2)
         self.stop()
         raise Neo4jStartError(
             f"embedded Neo4j not ready in {READY_TIMEOUT_SECONDS}s; see {self.log_file}"
         )
+
+    def _why_it_exited(self) -> str:
+        tail = self.log_file.read_text("utf-8", errors="replace")[-20_000:]
+        if "locked by another process" in tail or "StoreLockException" in tail:
+            return (
+                f"the data folder {self.data_dir} is in use by another Neo4j (another `make"
+                " run`?): stop it, or give this one another folder (`peergraph dev --data-dir`)"
+            )
+        return f"embedded Neo4j exited at start; the last lines of {self.log_file} say why"
 
     def stop(self, timeout: float = 60) -> None:
         """SIGTERM, so the shutdown hook closes the store cleanly; SIGKILL only as a last resort."""

@@ -4,9 +4,11 @@ do, a non-zero exit code, and no traceback."""
 import os
 import select
 import signal
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,65 @@ def test_an_import_of_nothing_exits_non_zero(
 @pytest.fixture
 def settings_env(neo4j_uri: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEO4J_URI", neo4j_uri)
+
+
+@pytest.fixture
+def taken() -> Iterator[int]:
+    """A port something listens on."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        yield listener.getsockname()[1]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("command", ["serve", "dev"])
+def test_a_taken_api_port_is_named_before_anything_starts(
+    command: str, taken: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [command, "--port", str(taken)]
+    argv += ["--data-dir", str(tmp_path / "data")] if command == "dev" else []
+
+    assert main(argv) == 2
+
+    assert capsys.readouterr().err == (
+        f"peergraph: port {taken} on 127.0.0.1, for the API, is in use (another `make run`?):"
+        " stop what uses it, or pick another with --port N (or PORT=N)\n"
+    )
+    assert not (tmp_path / "data").exists(), "Neo4j was started"
+
+
+def test_a_taken_neo4j_port_is_named_before_neo4j_starts(
+    taken: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["dev", "--port", str(free_port()), "--neo4j-port", str(taken)]
+
+    assert main([*argv, "--data-dir", str(tmp_path / "data")]) == 2
+
+    assert capsys.readouterr().err == (
+        f"peergraph: port {taken} on 127.0.0.1, for Neo4j, is in use (another `make run`?):"
+        " stop what uses it, or pick another with --neo4j-port N (0: any free port)\n"
+    )
+
+
+@pytest.mark.slow
+def test_a_data_folder_in_use_by_another_neo4j_is_named(
+    own_neo4j: EmbeddedNeo4j, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["dev", "--port", str(free_port()), "--neo4j-port", "0"]
+
+    assert main([*argv, "--data-dir", str(own_neo4j.data_dir)]) == 2
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == (
+        f"peergraph: the data folder {own_neo4j.data_dir} is in use by another Neo4j (another"
+        " `make run`?): stop it, or give this one another folder (`peergraph dev --data-dir`)"
+    )
 
 
 @pytest.mark.slow
