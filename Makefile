@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 NEO4J_BUILT := neo4j-local/target/.built
 WEB_INSTALLED := web/node_modules/.installed
 
-.PHONY: setup run serve test lint format neo4j-build neo4j clean bench
+.PHONY: setup run serve test test-quick lint format neo4j-build neo4j clean bench
 
 setup: $(VENV)/.installed $(NEO4J_BUILT) $(WEB_INSTALLED)
 
@@ -39,6 +39,11 @@ neo4j: $(NEO4J_BUILT)
 
 test: setup
 	$(BIN)/pytest
+
+# Everything but the slow tests (a browser, fuzzing, a Neo4j of their own, generated graphs):
+# the loop while changing code; `make test` stays the full run, and CI's.
+test-quick: setup
+	$(BIN)/pytest -m "not slow"
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -1,39 +1,64 @@
 """Relay-style connections with keyset cursors (a cursor encodes the sort key, not an offset)."""
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 import strawberry
 
 from model.paging import Page
-from resolvers.paging import encode_cursor
+from resolvers.paging import MAX_FIRST, encode_cursor
 from resolvers.search import Hit
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+# The paging arguments every connection takes, described once.
+First = Annotated[
+    int, strawberry.argument(description=f"How many items to return, 0 to {MAX_FIRST}.")
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Start after this cursor (the previous page's pageInfo.endCursor); "
+        "null for the first page."
+    ),
+]
 
-@strawberry.type
+
+@strawberry.type(description="Where a page sits in its list. Pages only go forward.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="Whether more items follow this page.")
+    has_previous_page: bool = strawberry.field(
+        description="Whether the page was asked for with `after`, so items come before it."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="The first edge's cursor; null when the page is empty."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="The last edge's cursor: pass it as `after` for the next page; null when "
+        "the page is empty."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, with its cursor.")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(
+        description="An opaque keyset cursor: this item's sort key (for a search, its score) "
+        "and id. Pass it as `after` to read on from this item."
+    )
+    node: T = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="One page of a list, in the list's order, keyset-paged: given a cursor as "
+    "`after`, the page holds the items that sort after that item."
+)
 class Connection(Generic[T]):
     total_count: int | None = strawberry.field(
         description="How many items the whole list holds; null where counting would be costly."
     )
-    page_info: PageInfo
-    edges: list[Edge[T]]
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more items follow.")
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page, in order.")
 
 
 def connection(

@@ -4,12 +4,17 @@ from model.explorer import ExplorerEdgeRow, ExplorerNodeRow, ExplorerRow
 from schema.enums import EdgeKind, NodeKind
 
 
-@strawberry.type
+@strawberry.type(description="One node of an explorer slice.")
 class ExplorerNode:
-    id: strawberry.ID
-    kind: NodeKind
-    label: str
-    weight: float = strawberry.field(description="Relevance to the centre, 0..1 within its kind.")
+    id: strawberry.ID = strawberry.field(description="The node's id, as Node.id.")
+    kind: NodeKind = strawberry.field(description="What the node is.")
+    label: str = strawberry.field(
+        description="Its name (a work's title); the id when it has neither."
+    )
+    weight: float = strawberry.field(
+        description="Relevance to the centre, 0..1: the score it was ranked by, divided by the "
+        "best score of its kind (the best of each kind, and the centre, weigh 1)."
+    )
 
     @classmethod
     def of(cls, row: ExplorerNodeRow) -> "ExplorerNode":
@@ -18,12 +23,18 @@ class ExplorerNode:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A link between two nodes of an explorer slice.")
 class ExplorerEdge:
-    source: strawberry.ID
-    target: strawberry.ID
-    kind: EdgeKind
-    weight: float
+    source: strawberry.ID = strawberry.field(
+        description="The centre, for the centre's edges; else the relationship's start node."
+    )
+    target: strawberry.ID = strawberry.field(description="The other end.")
+    kind: EdgeKind = strawberry.field(description="How the two are linked.")
+    weight: float = strawberry.field(
+        description="From the centre: the raw score the target was ranked by (its node weight "
+        "before scaling; EdgeKind says what each kind counts). Between two other nodes: the "
+        "HAS_TOPIC score, else 1."
+    )
 
     @classmethod
     def of(cls, row: ExplorerEdgeRow) -> "ExplorerEdge":
@@ -40,9 +51,14 @@ class ExplorerEdge:
     "best of each kind in turn (see cypher/explore_neighbourhood.cypher for the ranking)."
 )
 class Explorer:
-    center: strawberry.ID
-    nodes: list[ExplorerNode]
-    edges: list[ExplorerEdge]
+    center: strawberry.ID = strawberry.field(description="The centre's id, as asked.")
+    nodes: list[ExplorerNode] = strawberry.field(
+        description="The centre first, then the picked nodes: the best of each kind in turn."
+    )
+    edges: list[ExplorerEdge] = strawberry.field(
+        description="An edge from the centre to each picked node (its kind says how the node "
+        "was reached), then every stored relationship between two picked nodes."
+    )
 
     @classmethod
     def of(cls, center: str, row: ExplorerRow) -> "Explorer":

@@ -6,8 +6,9 @@ from model.graph import InstitutionRow
 from resolvers import nodes as resolve_nodes
 from resolvers.context import Context
 from schema import lists
-from schema.connection import Connection
+from schema.connection import After, Connection, First
 from schema.enums import WorkOrder
+from schema.lists import Order
 from schema.node import Node
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ LazyWork = Annotated["Work", strawberry.lazy("schema.work")]
 LazyResearcher = Annotated["Researcher", strawberry.lazy("schema.researcher")]
 
 
-@strawberry.type
+@strawberry.type(description="How much of the graph meets an institution.")
 class InstitutionCounts:
     works: int = strawberry.field(description="Works stating the institution on an authorship.")
     researchers: int = strawberry.field(
@@ -27,9 +28,12 @@ class InstitutionCounts:
     )
 
 
-@strawberry.type
+@strawberry.type(
+    description="An institution (university, company, ...) from OpenAlex, stated on authorships "
+    "and in researchers' affiliations."
+)
 class Institution(Node):
-    name: str
+    name: str = strawberry.field(description="The institution's display name.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     type: str | None = strawberry.field(
         description="OpenAlex institution type (education, company, ...)."
@@ -39,7 +43,7 @@ class Institution(Node):
     def of(cls, row: InstitutionRow) -> "Institution":
         return cls(id=strawberry.ID(row.id), name=row.name, country=row.country, type=row.type)
 
-    @strawberry.field
+    @strawberry.field(description="How many works and researchers the graph links to it.")
     async def counts(self, info: Info) -> InstitutionCounts:
         row = await resolve_nodes.counts(info.context, self.id)
         return InstitutionCounts(works=row.works, researchers=row.researchers or 0)
@@ -48,9 +52,9 @@ class Institution(Node):
     async def works(
         self,
         info: Info,
-        first: int = 20,
-        after: str | None = None,
-        order_by: WorkOrder = WorkOrder.YEAR_DESC,
+        first: First = 20,
+        after: After = None,
+        order_by: Order = WorkOrder.YEAR_DESC,
     ) -> Connection[LazyWork]:
         return await lists.works_of(info, self.id, first, after, order_by)
 
@@ -60,6 +64,6 @@ class Institution(Node):
         "totalCount is null: see counts.researchers."
     )
     async def researchers(
-        self, info: Info, first: int = 20, after: str | None = None
+        self, info: Info, first: First = 20, after: After = None
     ) -> Connection[LazyResearcher]:
         return await lists.researchers_of(info, self.id, first, after)

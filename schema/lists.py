@@ -1,6 +1,6 @@
 """The works and researchers of a researcher, topic or institution, as connections."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from schema.work import Work
 
 Info = strawberry.Info[Context, None]
+Order = Annotated[
+    WorkOrder, strawberry.argument(description="The order of the works: newest first by default.")
+]
 
 
 async def works_of(

@@ -6,4 +6,7 @@ import strawberry
     "(A… researcher, W… work, T… topic, I… institution)."
 )
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="Unique across the graph: the OpenAlex id (or a local one of the same shape), "
+        "its first letter naming the kind."
+    )

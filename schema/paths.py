@@ -9,8 +9,13 @@ from schema.work import Work
     description="One researcher on a path, and the work linking them to the one before."
 )
 class PathStep:
-    researcher: Researcher
-    via: Work | None
+    researcher: Researcher = strawberry.field(
+        description="The researcher at this step, in order from `from` to `to`."
+    )
+    via: Work | None = strawberry.field(
+        description="A work this researcher and the one before both authored; null on the first "
+        "step."
+    )
 
     @classmethod
     def of(cls, row: PathStepRow) -> "PathStep":

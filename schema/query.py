@@ -10,9 +10,12 @@ from resolvers import researchers as resolve_researchers
 from resolvers import works as resolve_works
 from resolvers.authorization import signed_in
 from resolvers.context import Context
+from resolvers.explorer import MAX_LIMIT
 from resolvers.ids import expect
-from resolvers.search import SEARCH_DEPTH
-from schema.connection import Connection, from_hits
+from resolvers.nodes import MAX_IDS
+from resolvers.paths import MAX_HOPS
+from resolvers.search import MAX_SEARCH_LENGTH, MAX_TERMS, SEARCH_DEPTH
+from schema.connection import After, Connection, First, from_hits
 from schema.enums import NodeKind
 from schema.explorer import Explorer
 from schema.institution import Institution
@@ -24,6 +27,21 @@ from schema.viewer import Viewer
 from schema.work import Work
 
 Info = strawberry.Info[Context, None]
+
+
+ResearcherId = Annotated[strawberry.ID, strawberry.argument(description="A researcher id (A…).")]
+WorkId = Annotated[strawberry.ID, strawberry.argument(description="A work id (W…).")]
+TopicId = Annotated[strawberry.ID, strawberry.argument(description="A topic id (T…).")]
+InstitutionId = Annotated[strawberry.ID, strawberry.argument(description="An institution id (I…).")]
+
+
+Search = Annotated[
+    str,
+    strawberry.argument(
+        description=f"Words to look for (at most {MAX_SEARCH_LENGTH} characters; the first "
+        f"{MAX_TERMS} words count, punctuation is ignored)."
+    ),
+]
 
 
 def as_node(row: NodeRow | None) -> Node | None:
@@ -38,7 +56,7 @@ def as_node(row: NodeRow | None) -> Node | None:
     return None
 
 
-@strawberry.type
+@strawberry.type(description="Reading the research graph; only viewer needs a sign-in.")
 class Query:
     @strawberry.field(description="The signed-in user; null when the request carries no token.")
     def viewer(self, info: Info) -> Viewer | None:
@@ -49,30 +67,44 @@ class Query:
         return Viewer(id=strawberry.ID(user.id), email=user.email, admin=user.admin)
 
     @strawberry.field(description="Any node by id; null when nothing has that id.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A node id; its first letter names the kind."),
+        ],
+    ) -> Node | None:
         return as_node(await resolve_nodes.node(info.context, id))
 
     @strawberry.field(description="Nodes by id, in the order asked (null where none); at most 100.")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description=f"Up to {MAX_IDS} node ids, of any kinds."),
+        ],
+    ) -> list[Node | None]:
         return [as_node(row) for row in await resolve_nodes.nodes(info.context, list(ids))]
 
     @strawberry.field(description="A researcher by id; null when no researcher has that id.")
-    async def researcher(self, info: Info, id: strawberry.ID) -> Researcher | None:
+    async def researcher(self, info: Info, id: ResearcherId) -> Researcher | None:
         row = await resolve_researchers.researcher(info.context, id)
         return Researcher.of(row) if row else None
 
     @strawberry.field(description="A work by id; null when no work has that id.")
-    async def work(self, info: Info, id: strawberry.ID) -> Work | None:
+    async def work(self, info: Info, id: WorkId) -> Work | None:
         row = await info.context.loaders.work.load(expect("id", id, "Work"))
         return Work.of(row) if row else None
 
     @strawberry.field(description="A topic by id; null when no topic has that id.")
-    async def topic(self, info: Info, id: strawberry.ID) -> Topic | None:
+    async def topic(self, info: Info, id: TopicId) -> Topic | None:
         row = await info.context.loaders.topic.load(expect("id", id, "Topic"))
         return Topic.of(row) if row else None
 
     @strawberry.field(description="An institution by id; null when no institution has that id.")
-    async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
+    async def institution(self, info: Info, id: InstitutionId) -> Institution | None:
         row = await info.context.loaders.institution.load(expect("id", id, "Institution"))
         return Institution.of(row) if row else None
 
@@ -82,7 +114,7 @@ class Query:
         f"{SEARCH_DEPTH:,} best matches (refine the words to reach others). totalCount is null."
     )
     async def researchers(
-        self, info: Info, search: str, first: int = 20, after: str | None = None
+        self, info: Info, search: Search, first: First = 20, after: After = None
     ) -> Connection[Researcher]:
         hits, has_next = await resolve_researchers.search(info.context, search, first, after)
         return from_hits(hits, has_next, after, Researcher.of, lambda r: r.id)
@@ -93,7 +125,7 @@ class Query:
         f"{SEARCH_DEPTH:,} best matches (refine the words to reach others). totalCount is null."
     )
     async def works(
-        self, info: Info, search: str, first: int = 20, after: str | None = None
+        self, info: Info, search: Search, first: First = 20, after: After = None
     ) -> Connection[Work]:
         hits, has_next = await resolve_works.search(info.context, search, first, after)
         return from_hits(hits, has_next, after, Work.of, lambda w: w.id)
@@ -107,9 +139,20 @@ class Query:
     async def connection_path(
         self,
         info: Info,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
-        to: strawberry.ID,
-        max_hops: int = 4,
+        from_: Annotated[
+            strawberry.ID,
+            strawberry.argument(name="from", description="The researcher the chain starts at."),
+        ],
+        to: Annotated[
+            strawberry.ID, strawberry.argument(description="The researcher the chain ends at.")
+        ],
+        max_hops: Annotated[
+            int,
+            strawberry.argument(
+                description=f"The most co-authored works the chain may pass through, 1 to "
+                f"{MAX_HOPS}: 1 finds only direct co-authors."
+            ),
+        ] = 4,
     ) -> list[PathStep] | None:
         steps = await resolve_paths.connection_path(info.context, from_, to, max_hops)
         return [PathStep.of(s) for s in steps] if steps is not None else None
@@ -122,9 +165,22 @@ class Query:
     async def explorer(
         self,
         info: Info,
-        center: strawberry.ID,
-        limit: int = 50,
-        kinds: list[NodeKind] | None = None,
+        center: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The id of the centre node, of any kind."),
+        ],
+        limit: Annotated[
+            int,
+            strawberry.argument(
+                description=f"The most nodes to return, 1 to {MAX_LIMIT}, the centre included."
+            ),
+        ] = 50,
+        kinds: Annotated[
+            list[NodeKind] | None,
+            strawberry.argument(
+                description="The kinds of node to show besides the centre; null for all four."
+            ),
+        ] = None,
     ) -> Explorer | None:
         wanted = [k.value for k in kinds] if kinds is not None else None
         row = await resolve_explorer.explorer(info.context, center, limit, wanted)

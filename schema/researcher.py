@@ -1,3 +1,5 @@
+from typing import Annotated
+
 import strawberry
 
 from model.aggregates import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
@@ -5,16 +7,19 @@ from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, T
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
 from resolvers.context import Context
+from resolvers.paging import MAX_FIRST
 from schema import lists
-from schema.connection import Connection, from_page
+from schema.connection import After, Connection, First, from_page
 from schema.enums import Verification, WorkOrder
 from schema.institution import Institution
+from schema.lists import Order
 from schema.node import Node
 from schema.topic import Topic
 from schema.trust import Identity, Trust
 from schema.work import Work
 
 Info = strawberry.Info[Context, None]
+HowMany = Annotated[int, strawberry.argument(description=f"How many to return, 0 to {MAX_FIRST}.")]
 
 
 @strawberry.type(description="Computed from the graph; each count costs only when asked for.")
@@ -26,11 +31,11 @@ class ResearcherCounts:
     async def _counts(self, info: Info) -> CountsRow:
         return self.known or await resolve.counts(info.context, self.researcher_id)
 
-    @strawberry.field
+    @strawberry.field(description="Works the researcher authored in the graph, all of them.")
     async def works(self, info: Info) -> int:
         return (await self._counts(info)).works
 
-    @strawberry.field
+    @strawberry.field(description="Users following the researcher.")
     async def followers(self, info: Info) -> int:
         return (await self._counts(info)).followers
 
@@ -46,12 +51,16 @@ class ResearcherCounts:
         return (await self._counts(info)).close_coauthors
 
 
-@strawberry.type
+@strawberry.type(
+    description="A researcher's time at an institution, imported or set by the record's owner."
+)
 class Affiliation:
-    institution: Institution
-    since: int | None
-    until: int | None
-    current: bool
+    institution: Institution = strawberry.field(description="Where.")
+    since: int | None = strawberry.field(description="The first year known; null when none is.")
+    until: int | None = strawberry.field(
+        description="The last year known; null while current, or when none is."
+    )
+    current: bool = strawberry.field(description="Whether the researcher is there now.")
 
     @classmethod
     def of(cls, row: AffiliationRow) -> "Affiliation":
@@ -63,28 +72,45 @@ class Affiliation:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A topic of a researcher's works, with how many carry it.")
 class ResearcherTopic:
     works: int = strawberry.field(description="How many of the researcher's works carry the topic.")
-    topic: Topic
+    topic: Topic = strawberry.field(description="The topic.")
 
     @classmethod
     def of(cls, row: TopicShareRow) -> "ResearcherTopic":
         return cls(works=row.works, topic=Topic.of(row.topic))
 
 
-@strawberry.type
+@strawberry.type(
+    description="An author, as an OpenAlex author record and the authorships of imported works "
+    "make it; a signed-in user may claim the record as theirs and edit its profile."
+)
 class Researcher(Node):
-    name: str
-    description: str | None
-    open_to_collaborate: bool
-    verification: Verification
+    name: str = strawberry.field(description="The display name (the id when none was imported).")
+    description: str | None = strawberry.field(
+        description="Profile text: its owner edits it, and imports never overwrite it."
+    )
+    open_to_collaborate: bool = strawberry.field(
+        description="Whether the researcher takes invitations to collaborate."
+    )
+    verification: Verification = strawberry.field(
+        description="How far the record is confirmed to be one real person: L1 until claimed."
+    )
     claimed: bool = strawberry.field(description="Whether a signed-in user owns this record.")
-    orcid: str | None
-    cited_by_count: int | None = strawberry.field(description="Total citations, where imported.")
-    h_index: int | None = strawberry.field(description="h-index, where imported.")
+    orcid: str | None = strawberry.field(
+        description="The ORCID iD as the source record gives it; null when it has none."
+    )
+    cited_by_count: int | None = strawberry.field(
+        description="Citations of the researcher's works as the source counts them (OpenAlex "
+        "cited_by_count); null where not imported."
+    )
+    h_index: int | None = strawberry.field(
+        description="The h-index as the source computes it; null where not imported."
+    )
     affiliation: Institution | None = strawberry.field(
-        description="The current affiliation; null when none was imported."
+        description="The current affiliation: the one the owner set, else the imported one "
+        "begun latest; null when none."
     )
     _row: strawberry.Private[ResearcherRow]
 
@@ -108,15 +134,15 @@ class Researcher(Node):
     async def viewer_follows(self, info: Info) -> bool:
         return await resolve_social.viewer_follows(info.context, self.id)
 
-    @strawberry.field
+    @strawberry.field(description="A score of how far the record can be trusted, and why.")
     async def trust(self, info: Info) -> Trust:
         return Trust.of(await resolve.trust_score(info.context, self._row))
 
-    @strawberry.field
+    @strawberry.field(description="Whether the record's works look like one person's.")
     async def identity(self, info: Info) -> Identity:
         return Identity.of(await resolve.identity(info.context, self.id))
 
-    @strawberry.field
+    @strawberry.field(description="What the graph holds for the researcher, counted.")
     def counts(self) -> ResearcherCounts:
         return ResearcherCounts(researcher_id=self.id, known=self._row.counts)
 
@@ -128,14 +154,14 @@ class Researcher(Node):
     async def works(
         self,
         info: Info,
-        first: int = 20,
-        after: str | None = None,
-        order_by: WorkOrder = WorkOrder.YEAR_DESC,
+        first: First = 20,
+        after: After = None,
+        order_by: Order = WorkOrder.YEAR_DESC,
     ) -> Connection[Work]:
         return await lists.works_of(info, self.id, first, after, order_by)
 
     @strawberry.field(description="Topics of the researcher's works, the most frequent first.")
-    async def topics(self, info: Info, first: int = 10) -> list[ResearcherTopic]:
+    async def topics(self, info: Info, first: HowMany = 10) -> list[ResearcherTopic]:
         return [ResearcherTopic.of(t) for t in await resolve.topics(info.context, self.id, first)]
 
     @strawberry.field(
@@ -143,7 +169,7 @@ class Researcher(Node):
         f"works of more than {MAX_PAIR_AUTHORS} authors make no co-authors here."
     )
     async def coauthors(
-        self, info: Info, first: int = 20, after: str | None = None
+        self, info: Info, first: First = 20, after: After = None
     ) -> Connection["Coauthor"]:
         page = await resolve.coauthors(info.context, self.id, first, after)
         return from_page(page, after, Coauthor.of, lambda c: c.researcher.id)
@@ -152,16 +178,20 @@ class Researcher(Node):
         description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works of at most "
         f"{MAX_PAIR_AUTHORS} authors, ranked by shared works, then by the year of the latest one."
     )
-    async def close_collaborators(self, info: Info, first: int = 4) -> list["Coauthor"]:
+    async def close_collaborators(self, info: Info, first: HowMany = 4) -> list["Coauthor"]:
         rows = await resolve.close_collaborators(info.context, self.id, first)
         return [Coauthor.of(r) for r in rows]
 
 
-@strawberry.type
+@strawberry.type(description="A co-author of a researcher, and what they share.")
 class Coauthor:
-    shared_works: int
-    latest_year: int | None = strawberry.field(description="Year of the latest shared work.")
-    researcher: Researcher
+    shared_works: int = strawberry.field(
+        description=f"Works both authored, counting works of at most {MAX_PAIR_AUTHORS} authors."
+    )
+    latest_year: int | None = strawberry.field(
+        description="Year of the latest shared work; null when none has a year."
+    )
+    researcher: Researcher = strawberry.field(description="The co-author.")
 
     @classmethod
     def of(cls, row: CoauthorRow) -> "Coauthor":

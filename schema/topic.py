@@ -6,8 +6,9 @@ from model.graph import TopicRow
 from resolvers import nodes as resolve_nodes
 from resolvers.context import Context
 from schema import lists
-from schema.connection import Connection
+from schema.connection import After, Connection, First
 from schema.enums import WorkOrder
+from schema.lists import Order
 from schema.node import Node
 
 if TYPE_CHECKING:
@@ -19,17 +20,20 @@ LazyWork = Annotated["Work", strawberry.lazy("schema.work")]
 LazyResearcher = Annotated["Researcher", strawberry.lazy("schema.researcher")]
 
 
-@strawberry.type
+@strawberry.type(description="How much of the graph carries a topic.")
 class TopicCounts:
-    works: int
+    works: int = strawberry.field(description="Works carrying the topic.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="A research topic from OpenAlex's classification, which places it in a "
+    "subfield, a field and a domain."
+)
 class Topic(Node):
-    name: str
-    subfield: str | None
-    field: str | None
-    domain: str | None
+    name: str = strawberry.field(description="The topic's display name.")
+    subfield: str | None = strawberry.field(description="The subfield the topic belongs to.")
+    field: str | None = strawberry.field(description="The field its subfield belongs to.")
+    domain: str | None = strawberry.field(description="The domain its field belongs to.")
 
     @classmethod
     def of(cls, row: TopicRow) -> "Topic":
@@ -41,7 +45,7 @@ class Topic(Node):
             domain=row.domain,
         )
 
-    @strawberry.field
+    @strawberry.field(description="How many works the graph links to it.")
     async def counts(self, info: Info) -> TopicCounts:
         return TopicCounts(works=(await resolve_nodes.counts(info.context, self.id)).works)
 
@@ -49,9 +53,9 @@ class Topic(Node):
     async def works(
         self,
         info: Info,
-        first: int = 20,
-        after: str | None = None,
-        order_by: WorkOrder = WorkOrder.YEAR_DESC,
+        first: First = 20,
+        after: After = None,
+        order_by: Order = WorkOrder.YEAR_DESC,
     ) -> Connection[LazyWork]:
         return await lists.works_of(info, self.id, first, after, order_by)
 
@@ -61,6 +65,6 @@ class Topic(Node):
         "totalCount is null."
     )
     async def researchers(
-        self, info: Info, first: int = 20, after: str | None = None
+        self, info: Info, first: First = 20, after: After = None
     ) -> Connection[LazyResearcher]:
         return await lists.researchers_of(info, self.id, first, after)

@@ -5,12 +5,17 @@ from resolvers.identity import IdentityReport, PersonGroup
 from resolvers.trust import Component, TrustScore
 
 
-@strawberry.type
+@strawberry.type(description="One of the seven parts of a trust score.")
 class TrustComponent:
-    name: str
-    points: int
-    max: int
-    reason: str
+    name: str = strawberry.field(
+        description="verification, claim, body of work, citations, collaboration network, "
+        "profile completeness or identity coherence."
+    )
+    points: int = strawberry.field(description="The points it gives, 0 to max.")
+    max: int = strawberry.field(description="The most points it can give.")
+    reason: str = strawberry.field(
+        description="Why, in words; says so when it was read from a sample of the works."
+    )
 
     @classmethod
     def of(cls, c: Component) -> "TrustComponent":
@@ -22,9 +27,13 @@ class TrustComponent:
     "Tiers: Emerging below 40, Established from 40, Trusted from 60, Exemplary from 80."
 )
 class Trust:
-    score: int
-    tier: str
-    components: list[TrustComponent]
+    score: int = strawberry.field(description="0 to 100: the sum of the components' points.")
+    tier: str = strawberry.field(
+        description="Emerging, Established, Trusted or Exemplary, by the score."
+    )
+    components: list[TrustComponent] = strawberry.field(
+        description="The seven components, always in the same order."
+    )
 
     @classmethod
     def of(cls, t: TrustScore) -> "Trust":
@@ -33,18 +42,21 @@ class Trust:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A work as the identity check read it.")
 class IdentityWork:
-    id: strawberry.ID
-    title: str | None
-    year: int | None
+    id: strawberry.ID = strawberry.field(description="The work's id.")
+    title: str | None = strawberry.field(description="Its title.")
+    year: int | None = strawberry.field(description="Its publication year.")
     confirmed: bool = strawberry.field(description="The owner confirmed this work is theirs.")
 
 
-@strawberry.type
+@strawberry.type(description="The works of the record that look like one person's.")
 class IdentityGroup:
-    works: list[IdentityWork]
-    evidence: list[str]
+    works: list[IdentityWork] = strawberry.field(description="The group's works, by id.")
+    evidence: list[str] = strawberry.field(
+        description="In words: what the group's works have in common and, when there are "
+        "other groups, that it shares nothing with them."
+    )
 
     @classmethod
     def of(cls, g: PersonGroup) -> "IdentityGroup":
@@ -63,9 +75,14 @@ class IdentityGroup:
     "(the trust components' reasons say when the sample is not the whole record)."
 )
 class Identity:
-    coherent: bool
-    suspected_people: int
-    groups: list[IdentityGroup]
+    coherent: bool = strawberry.field(description="Whether the works look like one person's.")
+    suspected_people: int = strawberry.field(
+        description="How many people the works look like, at least 1."
+    )
+    groups: list[IdentityGroup] = strawberry.field(
+        description="One group per suspected person, the largest first; empty when the record "
+        "has no works."
+    )
 
     @classmethod
     def of(cls, r: IdentityReport) -> "Identity":

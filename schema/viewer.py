@@ -1,24 +1,29 @@
+from typing import Annotated
+
 import strawberry
 
 from model.social import InvitationRow
 from resolvers import claims as resolve_claims
 from resolvers import social as resolve_social
 from resolvers.context import Context
+from resolvers.paging import MAX_FIRST
 from schema.enums import InvitationStatus
 from schema.researcher import Researcher
 
 Info = strawberry.Info[Context, None]
 
 
-@strawberry.type
+@strawberry.type(description="An invitation to collaborate, sent to a researcher's owner.")
 class Invitation:
-    id: strawberry.ID
-    message: str
-    status: InvitationStatus
-    sent_at: str
-    sender_id: strawberry.ID
-    sender_email: str | None
-    researcher_id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The invitation's id (a UUID).")
+    message: str = strawberry.field(description="The sender's message.")
+    status: InvitationStatus = strawberry.field(description="Whether it was answered, and how.")
+    sent_at: str = strawberry.field(description="When it was sent (ISO 8601).")
+    sender_id: strawberry.ID = strawberry.field(description="The sender's user id.")
+    sender_email: str | None = strawberry.field(
+        description="The sender's email, when their sign-in token carried one."
+    )
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher invited.")
 
     @classmethod
     def of(cls, row: InvitationRow) -> "Invitation":
@@ -33,20 +38,24 @@ class Invitation:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A claim on a researcher record, waiting for an admin.")
 class PendingClaim:
-    id: strawberry.ID
-    user_id: strawberry.ID
-    researcher_id: strawberry.ID
-    evidence: str | None
-    made_at: str
+    id: strawberry.ID = strawberry.field(description="The claim's id, for reviewClaim.")
+    user_id: strawberry.ID = strawberry.field(description="The user claiming the record.")
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher record claimed.")
+    evidence: str | None = strawberry.field(
+        description="The claimant's note for the reviewer; empty when they gave none."
+    )
+    made_at: str = strawberry.field(description="When the claim was made (ISO 8601).")
 
 
 @strawberry.type(description="The signed-in user.")
 class Viewer:
-    id: strawberry.ID
-    email: str | None
-    admin: bool
+    id: strawberry.ID = strawberry.field(description="The user's id: the token's subject (sub).")
+    email: str | None = strawberry.field(description="The email the token carries, if any.")
+    admin: bool = strawberry.field(
+        description="Whether the token carries the admin role (reviews claims)."
+    )
 
     @strawberry.field(description="The researcher record you own, if any.")
     async def researcher(self, info: Info) -> Researcher | None:
@@ -56,13 +65,24 @@ class Viewer:
 
     @strawberry.field(description="Invitations to the researcher you own, newest first.")
     async def invitations(
-        self, info: Info, status: InvitationStatus | None = None
+        self,
+        info: Info,
+        status: Annotated[
+            InvitationStatus | None,
+            strawberry.argument(description="Only those in this state; null for all."),
+        ] = None,
     ) -> list[Invitation]:
         rows = await resolve_social.invitations(info.context, status.value if status else None)
         return [Invitation.of(r) for r in rows]
 
     @strawberry.field(description="Claims waiting for review, oldest first (admins only).")
-    async def pending_claims(self, info: Info, first: int = 50) -> list[PendingClaim]:
+    async def pending_claims(
+        self,
+        info: Info,
+        first: Annotated[
+            int, strawberry.argument(description=f"How many to return, 0 to {MAX_FIRST}.")
+        ] = 50,
+    ) -> list[PendingClaim]:
         rows = await resolve_claims.pending_claims(info.context, first)
         return [
             PendingClaim(

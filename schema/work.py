@@ -6,6 +6,7 @@ import strawberry
 from model.graph import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow, WorkWithParts
 from resolvers import works as resolve
 from resolvers.context import Context
+from resolvers.paging import MAX_FIRST
 from schema.node import Node
 from schema.topic import Topic
 
@@ -15,16 +16,20 @@ if TYPE_CHECKING:
 Info = strawberry.Info[Context, None]
 
 
-@strawberry.type
+@strawberry.type(description="One author of a work, as the work states them.")
 class Authorship:
     position: int = strawberry.field(description="1 for the first author, in the work's order.")
     author_position: str | None = strawberry.field(description="OpenAlex's first, middle or last.")
     raw_name: str | None = strawberry.field(description="The name as printed on the work.")
-    corresponding: bool
+    corresponding: bool = strawberry.field(
+        description="Whether the work names this author as a corresponding author."
+    )
     institution_ids: list[strawberry.ID] = strawberry.field(
         description="The institutions the work states for this author."
     )
-    researcher: Annotated["Researcher", strawberry.lazy("schema.researcher")]
+    researcher: Annotated["Researcher", strawberry.lazy("schema.researcher")] = strawberry.field(
+        description="The author's researcher record."
+    )
 
     @classmethod
     def of(cls, row: AuthorshipRow) -> "Authorship":
@@ -42,37 +47,48 @@ class Authorship:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A topic a work carries.")
 class WorkTopic:
     score: float | None = strawberry.field(
         description="How strongly the work is about the topic, 0..1."
     )
-    topic: Topic
+    topic: Topic = strawberry.field(description="The topic.")
 
     @classmethod
     def of(cls, row: WorkTopicRow) -> "WorkTopic":
         return cls(score=row.score, topic=Topic.of(row.topic))
 
 
-@strawberry.type
+@strawberry.type(description="A work related to another, and how closely.")
 class RelatedWork:
     score: int = strawberry.field(description="3 points per shared author, 1 per shared topic.")
-    work: "Work"
+    work: "Work" = strawberry.field(description="The related work.")
 
     @classmethod
     def of(cls, row: RelatedWorkRow) -> "RelatedWork":
         return cls(score=row.score, work=Work.of(row.work))
 
 
-@strawberry.type
+@strawberry.type(
+    description="A publication, imported from an OpenAlex work record. A work only cited by "
+    "imported ones, not imported itself, has its id and nothing else."
+)
 class Work(Node):
-    title: str | None
-    abstract: str | None
-    year: int | None
+    title: str | None = strawberry.field(
+        description="The title; null for a work only cited, not imported."
+    )
+    abstract: str | None = strawberry.field(
+        description="The abstract, rebuilt from OpenAlex's inverted index; null when none."
+    )
+    year: int | None = strawberry.field(description="The publication year.")
     type: str | None = strawberry.field(description="OpenAlex work type: article, preprint, ...")
-    venue: str | None
-    doi: str | None
-    arxiv_id: str | None
+    venue: str | None = strawberry.field(
+        description="The name of the primary source: journal, conference or repository."
+    )
+    doi: str | None = strawberry.field(description="The DOI, as a https://doi.org/ URL.")
+    arxiv_id: str | None = strawberry.field(
+        description="The arXiv id, from an arXiv DOI (10.48550) or an arxiv.org landing page."
+    )
     cited_by_count: int | None = strawberry.field(
         description="Citations as the source counts them (OpenAlex cited_by_count)."
     )
@@ -127,11 +143,16 @@ class Work(Node):
     async def load_topics(self, info: Info) -> list[WorkTopic]:
         return [WorkTopic.of(t) for t in await resolve.topics(info.context, self.id)]
 
-    @strawberry.field(description="How many imported works this work cites.")
+    @strawberry.field(
+        description="How many works in this graph this work cites (its CITES relationships)."
+    )
     async def reference_count(self, info: Info) -> int:
         return (await resolve.citation_counts(info.context, self.id)).references
 
-    @strawberry.field(description="How many imported works cite this work.")
+    @strawberry.field(
+        description="How many works in this graph cite this work (its incoming CITES "
+        "relationships); citedByCount is the source's count, over every work it knows."
+    )
     async def citation_count(self, info: Info) -> int:
         return (await resolve.citation_counts(info.context, self.id)).citations
 
@@ -140,5 +161,11 @@ class Work(Node):
         "a topic lends at most 500 of its works, and so do at most 500 of its authors, so hubs "
         "stay cheap."
     )
-    async def related_works(self, info: Info, first: int = 10) -> list[RelatedWork]:
+    async def related_works(
+        self,
+        info: Info,
+        first: Annotated[
+            int, strawberry.argument(description=f"How many to return, 0 to {MAX_FIRST}.")
+        ] = 10,
+    ) -> list[RelatedWork]:
         return [RelatedWork.of(r) for r in await resolve.related(info.context, self.id, first)]

@@ -8,6 +8,8 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
+from importlib.metadata import version
 from pathlib import Path
 
 import uvicorn
@@ -235,11 +237,14 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="peergraph", description=__doc__)
+    top.add_argument("--version", action="version", version=f"peergraph {version('peergraph')}")
     sub = top.add_subparsers(dest="command", required=True)
-    serve_cmd = sub.add_parser("serve", help="serve the API against NEO4J_URI")
+    # Every option's help shows its default.
+    add = partial(sub.add_parser, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    serve_cmd = add("serve", help="serve the API against NEO4J_URI")
     serve_cmd.add_argument("--port", type=int, help="HTTP port (default: PORT, else 8000)")
     serve_cmd.set_defaults(run=cmd_serve)
-    dev = sub.add_parser("dev", help="embedded Neo4j + seed profile + API with GraphiQL")
+    dev = add("dev", help="embedded Neo4j + seed profile + API with GraphiQL")
     dev.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="Neo4j's data")
     dev.add_argument("--port", type=int, help="HTTP port (default: PORT, else 8000)")
     dev.add_argument(
@@ -249,31 +254,29 @@ def parser() -> argparse.ArgumentParser:
         help="the embedded Neo4j's Bolt port (0: any free port)",
     )
     dev.set_defaults(run=cmd_dev)
-    imp = sub.add_parser("import", help="import OpenAlex-shaped JSON Lines into NEO4J_URI")
+    imp = add("import", help="import OpenAlex-shaped JSON Lines into NEO4J_URI")
     imp.add_argument("paths", nargs="+", type=Path, help="files or folders (.jsonl, .jsonl.gz)")
     imp.add_argument("--batch-size", type=int, default=1000, help="records per transaction")
     imp.add_argument("--writers", type=int, default=1, help="concurrent write transactions")
     imp.set_defaults(run=cmd_import)
-    gen = sub.add_parser("generate", help="write a synthetic OpenAlex-shaped graph")
+    gen = add("generate", help="write a synthetic OpenAlex-shaped graph")
     gen.add_argument("--works", type=positive, required=True, help="works to generate")
-    gen.add_argument("--seed", type=int, default=1)
+    gen.add_argument("--seed", type=int, default=1, help="the same seed writes the same graph")
     gen.add_argument("--out", type=Path, required=True, help="folder for the JSON Lines partitions")
     gen.set_defaults(run=cmd_generate)
-    cy = sub.add_parser(
-        "cypher", help="run Cypher read-only (a file, a cypher/analyst name, or text)"
-    )
+    cy = add("cypher", help="run Cypher read-only (a file, a cypher/analyst name, or text)")
     cy.add_argument("statement", help="e.g. coauthor_network, path/to/query.cypher, or 'MATCH ...'")
     cy.add_argument("--param", action="append", default=[], help="name=value (JSON or text)")
-    cy.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    cy.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output")
     cy.add_argument("--limit", type=int, default=1000, help="rows to print at most")
     cy.add_argument("--timeout", type=float, default=30, help="transaction timeout, seconds")
     cy.set_defaults(run=cmd_cypher)
-    token = sub.add_parser("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
+    token = add("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
     token.add_argument("--user", required=True, help="the subject: a user id")
-    token.add_argument("--email")
+    token.add_argument("--email", help="the email claim (claim evidence when verified)")
     token.add_argument("--verified", action="store_true", help="the email is verified")
-    token.add_argument("--orcid")
-    token.add_argument("--admin", action="store_true")
+    token.add_argument("--orcid", help="the ORCID claim (claim evidence)")
+    token.add_argument("--admin", action="store_true", help="the admin role: reviews claims")
     token.add_argument("--ttl", type=int, default=3600, help="seconds until it expires")
     token.set_defaults(run=cmd_token)
     return top

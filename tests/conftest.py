@@ -19,6 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "neo4j-seed" / "profile"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test with a Neo4j of its own starts a JVM: slow, whether or not it says so."""
+    for item in items:
+        if "own_neo4j" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """One random Neo4j password per session, set before any test builds Settings or starts a
     subprocess: every EmbeddedNeo4j starts with it and pydantic-settings fills it in everywhere.

@@ -1,6 +1,7 @@
 """The CLI's failures a person meets first: one or two lines saying what happened and what to
 do, a non-zero exit code, and no traceback."""
 
+import argparse
 import os
 import select
 import signal
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ingest.generate import generate
-from server.cli import main
+from server.cli import main, parser
 from server.neo4j_local import EmbeddedNeo4j
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,3 +161,18 @@ def test_ctrl_c_during_an_import_says_how_far_it_got_and_how_to_finish(
 
     again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
+
+
+def test_version_and_every_option_says_what_it_is(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as shown:
+        main(["--version"])
+    assert shown.value.code == 0
+    assert capsys.readouterr().out.startswith("peergraph 0.")
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    silent = [
+        f"{name} {action.option_strings or action.dest}"
+        for name, command in commands.choices.items()
+        for action in command._actions
+        if not action.help
+    ]
+    assert silent == []

@@ -29,11 +29,14 @@ NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 # The first pages plan their Cypher on a cold Neo4j: seconds, on a busy 2-core machine.
 expect.set_options(timeout=30_000)
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no Chromium here: install Debian's chromium package (apt-get install chromium) "
-    "or set PEERGRAPH_CHROMIUM to a Chromium binary",
-)
+pytestmark = [
+    pytest.mark.slow,  # a browser
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="no Chromium here: install Debian's chromium package (apt-get install chromium) "
+        "or set PEERGRAPH_CHROMIUM to a Chromium binary",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

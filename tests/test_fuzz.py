@@ -26,6 +26,7 @@ from server.codes import ERROR_CODES
 from server.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # thousands of operations over HTTP
 EXAMPLES = int(os.environ.get("PEERGRAPH_FUZZ_EXAMPLES", "250"))
 SECRET = "fuzz-tests-secret-" + "f" * 24
 
