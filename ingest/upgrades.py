@@ -28,6 +28,24 @@ from model.aggregates import MAX_PAIR_AUTHORS
 VERSIONS = {"coauthored": 3, "studies": 1, "currentAffiliation": 1, "confirmations": 1}
 
 
+# What each step keeps, in the words a person reads when a store is behind.
+KEEPS = {
+    "coauthored": "co-author pairs",
+    "studies": "topic shares",
+    "currentAffiliation": "current affiliations",
+    "confirmations": "confirmed authorships",
+}
+
+
+async def outdated(runner: CypherRunner) -> list[str]:
+    """What a store written by an older peergraph lacks (empty for an empty store, which has
+    nothing to upgrade, and for one this peergraph wrote)."""
+    marker = (await runner.read("get_aggregates_version"))[0]
+    if not marker["researchers"]:
+        return []
+    return [KEEPS[n] for n, v in VERSIONS.items() if marker["versions"].get(n) != v]
+
+
 def maintenance(name: str) -> Query:
     """A once-per-store statement that commits in batches (CALL ... IN TRANSACTIONS) and shows
     its progress: no time limit, where the server's default (30 s for the embedded Neo4j) would

@@ -16,7 +16,15 @@ import uvicorn
 
 from ingest.generate import generate
 from ingest.generate import print_progress as generate_progress
-from ingest.importer import ImportSummary, Progress, import_paths, plural, print_progress
+from ingest.importer import (
+    ImportSummary,
+    Progress,
+    apply_constraints,
+    import_paths,
+    plural,
+    print_progress,
+)
+from ingest.upgrades import Upgrades, outdated
 from server.analyst import AnalystError, parse_params, render, run_read, statement_text
 from server.app import create_app, make_runner
 from server.auth import mint
@@ -100,12 +108,35 @@ def sign_in_link(base: str, token: str, researcher: str = "A-jian-jiao") -> str:
 
 
 async def probe(settings: Settings) -> None:
-    """Stops a command that needs Neo4j before it starts, with one line saying why."""
+    """Stops the API before it starts, with one line saying why, when Neo4j cannot be reached
+    or holds a graph an older peergraph wrote (its pages would read what is not kept yet)."""
     runner = make_runner(settings)
     try:
         await check_reachable(runner.driver, settings.neo4j_uri)
+        behind = await outdated(runner)
     finally:
         await runner.driver.close()
+    if behind:
+        raise ConfigError(
+            f"the graph at {settings.neo4j_uri} was written by an older peergraph and lacks"
+            f" {', '.join(behind)}: run `peergraph upgrade` once (or any import), then serve"
+        )
+
+
+async def run_upgrade(settings: Settings) -> None:
+    runner = replace(make_runner(settings), timeout=settings.import_timeout_seconds)
+    try:
+        await check_reachable(runner.driver, settings.neo4j_uri)
+        await apply_constraints(runner)
+        await Upgrades(runner, show_progress=True).run()
+    finally:
+        await runner.driver.close()
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    asyncio.run(run_upgrade(load_settings()))
+    print("the graph is up to date", file=sys.stderr)
+    return 0
 
 
 def served_settings(args: argparse.Namespace) -> Settings:
@@ -259,6 +290,8 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--batch-size", type=int, default=1000, help="records per transaction")
     imp.add_argument("--writers", type=int, default=1, help="concurrent write transactions")
     imp.set_defaults(run=cmd_import)
+    upgrade = add("upgrade", help="bring a graph an older peergraph wrote up to date, once")
+    upgrade.set_defaults(run=cmd_upgrade)
     gen = add("generate", help="write a synthetic OpenAlex-shaped graph")
     gen.add_argument("--works", type=positive, required=True, help="works to generate")
     gen.add_argument("--seed", type=int, default=1, help="the same seed writes the same graph")

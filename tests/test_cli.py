@@ -2,6 +2,7 @@
 do, a non-zero exit code, and no traceback."""
 
 import argparse
+import asyncio
 import os
 import select
 import signal
@@ -14,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from cypher.runner import CypherRunner
+from factories import cloned_seed, load
 from ingest.generate import generate
+from ingest.upgrades import outdated
 from server.cli import main, parser
 from server.neo4j_local import EmbeddedNeo4j
 
@@ -176,3 +180,24 @@ def test_version_and_every_option_says_what_it_is(capsys: pytest.CaptureFixture[
         if not action.help
     ]
     assert silent == []
+
+
+async def test_serve_refuses_a_graph_an_older_peergraph_wrote_until_it_is_upgraded(
+    runner: CypherRunner,
+    settings_env: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    await load(runner, tmp_path, cloned_seed("cl"))
+    async with runner.driver.session(database=runner.database) as session:
+        await (await session.run("MATCH (m:Meta) REMOVE m.confirmations")).consume()
+    serve = ["serve", "--port", str(free_port())]
+
+    assert await asyncio.to_thread(main, serve) == 2
+    assert capsys.readouterr().err.endswith(
+        "was written by an older peergraph and lacks confirmed authorships: run `peergraph"
+        " upgrade` once (or any import), then serve\n"
+    )
+    assert await asyncio.to_thread(main, ["upgrade"]) == 0
+    assert capsys.readouterr().err.endswith("the graph is up to date\n")
+    assert await outdated(runner) == []
