@@ -1,5 +1,5 @@
 // Which versions of the kept aggregates and property names the store holds, from its marker
-// node (:Meta {id: 'aggregates'}): see VERSIONS in ingest/upgrades.py. A store written before
+// node (:Meta {id: 'aggregates'}): see KEPT in ingest/upgrades.py. A store written before
 // the marker existed has none.
 // Parameters: none.
 // Returns: one row: versions (map of marker property -> int; empty without a marker),

@@ -78,6 +78,13 @@ async def apply_constraints(runner: CypherRunner) -> None:
     await runner.driver.execute_query("CALL db.awaitIndexes(300)", database_=runner.database)
 
 
+async def prepare_store(runner: CypherRunner, batch_size: int, show_progress: bool) -> None:
+    """Constraints and indexes, then whatever an older peergraph's store still lacks: what
+    every import does first, and all `peergraph upgrade` does."""
+    await apply_constraints(runner)
+    await Upgrades(runner, batch_size, show_progress).run()
+
+
 Progress = Callable[[ImportSummary], None]
 
 
@@ -124,8 +131,7 @@ class Importer:
 
     async def run(self, paths: Iterable[Path]) -> ImportSummary:
         started = time.monotonic()
-        await apply_constraints(self.runner)
-        await Upgrades(self.runner, self.batch_size, self.progress is not None).run()
+        await prepare_store(self.runner, self.batch_size, self.progress is not None)
         files = list(files_under(paths))
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
         merges = [f for f in files if is_merged_ids(f)]

@@ -18,23 +18,28 @@ from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
 from model.aggregates import MAX_PAIR_AUTHORS
 
-# The versions this peergraph reads, by marker property.
-# coauthored: the co-author pairs (COAUTHORED); 3: each pair keeps lo, hi and rank for the
-#   co-author page's index seeks (list_coauthors).
-# studies: the topic shares (STUDIES).
-# currentAffiliation: the kept current affiliations (Researcher.currentInstitutionId).
-# confirmations: an owner's confirmation of an authorship is AUTHORED.confirmed (1), the API's
+
+@dataclass(frozen=True)
+class Kept:
+    version: int
+    what: str  # in the words a person reads when a store is behind
+
+
+# What this peergraph reads, by marker property, at which version.
+# coauthored: 3, each pair keeps lo, hi and rank for the co-author page's index seeks.
+# confirmations: 1, an owner's confirmation of an authorship is AUTHORED.confirmed, the API's
 #   name for it, where older stores wrote AUTHORED.verified.
-VERSIONS = {"coauthored": 3, "studies": 1, "currentAffiliation": 1, "confirmations": 1}
-
-
-# What each step keeps, in the words a person reads when a store is behind.
-KEEPS = {
-    "coauthored": "co-author pairs",
-    "studies": "topic shares",
-    "currentAffiliation": "current affiliations",
-    "confirmations": "confirmed authorships",
+KEPT = {
+    "coauthored": Kept(3, "co-author pairs"),
+    "studies": Kept(1, "topic shares"),
+    "currentAffiliation": Kept(1, "current affiliations"),
+    "confirmations": Kept(1, "confirmed authorships"),
 }
+
+
+def pending(versions: dict[str, object]) -> list[str]:
+    """The marker properties whose step a store with these versions still needs."""
+    return [name for name, kept in KEPT.items() if versions.get(name) != kept.version]
 
 
 async def outdated(runner: CypherRunner) -> list[str]:
@@ -43,7 +48,7 @@ async def outdated(runner: CypherRunner) -> list[str]:
     marker = (await runner.read("get_aggregates_version"))[0]
     if not marker["researchers"]:
         return []
-    return [KEEPS[n] for n, v in VERSIONS.items() if marker["versions"].get(n) != v]
+    return [KEPT[name].what for name in pending(marker["versions"])]
 
 
 def maintenance(name: str) -> Query:
@@ -71,10 +76,10 @@ class Upgrades:
             "currentAffiliation": self.keep_current_affiliations,
             "confirmations": self.rename_confirmations,
         }
-        for name, step in steps.items():
-            if marker["versions"].get(name) != VERSIONS[name]:
-                await step()
-                await self.runner.write("set_aggregates_version", versions={name: VERSIONS[name]})
+        for name in pending(marker["versions"]):
+            await steps[name]()
+            version = KEPT[name].version
+            await self.runner.write("set_aggregates_version", versions={name: version})
 
     async def build_coauthored(self) -> None:
         """The co-author pairs and each researcher's closeCoauthors, from scratch, in auto-commit

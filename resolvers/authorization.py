@@ -27,7 +27,6 @@ OWNER_CHANGED = "OWNER_CHANGED"
 class Grant:
     """Leave to write to one record while its owner is still `owner_id` (None: unclaimed)."""
 
-    user: User
     owner_id: str | None
 
 
@@ -46,28 +45,26 @@ def require_admin(ctx: Context) -> User:
 
 def _grant(user: User, owner_id: str | None, admins_too: bool, what: str) -> Grant:
     if owner_id is not None and owner_id == user.id:
-        return Grant(user, owner_id)
+        return Grant(owner_id)
     if admins_too and user.admin:
-        return Grant(user, owner_id)
+        return Grant(owner_id)
     who = "the owner of this researcher record" + (" or an admin" if admins_too else "")
     raise Forbidden(f"only {who} can {what}")
 
 
 async def researcher_grant(
-    ctx: Context, researcher_id: str, what: str, admins_too: bool = False
+    ctx: Context, user: User, researcher_id: str, what: str, admins_too: bool = False
 ) -> Grant | None:
     """Leave to change a researcher record; None when there is no such record."""
-    user = signed_in(ctx)
     records = await ctx.runner.read("get_researcher_owner", researcherId=researcher_id)
     if not records:
         return None
     return _grant(user, records[0]["ownerId"], admins_too, what)
 
 
-async def invitation_grant(ctx: Context, invitation_id: str) -> Grant | None:
+async def invitation_grant(ctx: Context, user: User, invitation_id: str) -> Grant | None:
     """Leave to answer an invitation: the invited researcher's owner's; None when there is no
     such invitation."""
-    user = signed_in(ctx)
     records = await ctx.runner.read("get_invitation_owner", invitationId=invitation_id)
     if not records:
         return None

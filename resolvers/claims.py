@@ -95,9 +95,9 @@ async def owner_write(
 ) -> dict[str, object] | None:
     """Runs an owner-only write, and the statements `then` names after it in the same
     transaction; None when the researcher does not exist."""
-    signed_in(ctx)
+    user = signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
-    grant = await researcher_grant(ctx, researcher_id, "change it")
+    grant = await researcher_grant(ctx, user, researcher_id, "change it")
     if grant is None:
         return None
     write = (statement, {"ownerId": grant.owner_id, "researcherId": researcher_id, **params})
@@ -165,10 +165,10 @@ async def split(
 ) -> tuple[str | None, Refusal | None]:
     """Moves the works to a new researcher record; its id, or why not."""
     new_id = f"{researcher_id}-split-{uuid.uuid4().hex[:8]}"
-    signed_in(ctx)
+    user = signed_in(ctx)
     expect("researcherId", researcher_id, "Researcher")
     work_ids = check_work_ids(work_ids)
-    grant = await researcher_grant(ctx, researcher_id, "split it", admins_too=True)
+    grant = await researcher_grant(ctx, user, researcher_id, "split it", admins_too=True)
     if grant is None:
         return None, not_found("researcherId", "researcher", researcher_id)
     records = await ctx.runner.write(

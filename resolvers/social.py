@@ -79,7 +79,7 @@ async def invite(
 
 
 async def respond(ctx: Context, invitation_id: str, accept: bool) -> Refusal | None:
-    grant = await invitation_grant(ctx, invitation_id)
+    grant = await invitation_grant(ctx, signed_in(ctx), invitation_id)
     if grant is None:
         return not_found("invitationId", "invitation", invitation_id)
     records = await ctx.runner.write(

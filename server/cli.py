@@ -19,12 +19,12 @@ from ingest.generate import print_progress as generate_progress
 from ingest.importer import (
     ImportSummary,
     Progress,
-    apply_constraints,
     import_paths,
     plural,
+    prepare_store,
     print_progress,
 )
-from ingest.upgrades import Upgrades, outdated
+from ingest.upgrades import outdated
 from server.analyst import AnalystError, parse_params, render, run_read, statement_text
 from server.app import create_app, make_runner
 from server.auth import mint
@@ -127,8 +127,7 @@ async def run_upgrade(settings: Settings) -> None:
     runner = replace(make_runner(settings), timeout=settings.import_timeout_seconds)
     try:
         await check_reachable(runner.driver, settings.neo4j_uri)
-        await apply_constraints(runner)
-        await Upgrades(runner, show_progress=True).run()
+        await prepare_store(runner, batch_size=1000, show_progress=True)
     finally:
         await runner.driver.close()
 
