@@ -1,9 +1,13 @@
 // For the benchmarks: the biggest hubs of each kind, and an ordinary researcher.
 // Parameters: none.
-// Returns: one row: topic (most works), researcher (most works), work (most cited),
-//   ordinary (a researcher with the median number of works).
+// Returns: one row: topic (most works), institution (most works), researcher (most works),
+//   work (most cited), ordinary (a researcher with the median number of works).
 CALL () {
   MATCH (t:Topic) RETURN t.id AS topic ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1
+}
+CALL () {
+  MATCH (i:Institution)
+  RETURN i.id AS institution ORDER BY COUNT { (i)<-[:HAS_INSTITUTION]-() } DESC LIMIT 1
 }
 CALL () {
   MATCH (w:Work) RETURN w.id AS work ORDER BY COUNT { (w)<-[:CITES]-() } DESC LIMIT 1
@@ -15,4 +19,4 @@ CALL () {
   WITH collect(r.id) AS ids
   RETURN ids[-1] AS researcher, ids[size(ids) / 2] AS ordinary
 }
-RETURN topic, researcher, work, ordinary
+RETURN topic, institution, researcher, work, ordinary

@@ -3,7 +3,7 @@
 // the marker existed has none.
 // Parameters: none.
 // Returns: one row: versions (map of marker property -> int; empty without a marker),
-//   researchers (how many researchers: a count-store look-up).
+//   researchers, works (how many: count-store look-ups).
 OPTIONAL MATCH (m:Meta {id: 'aggregates'})
 RETURN CASE WHEN m IS NULL THEN {} ELSE properties(m) END AS versions,
-       COUNT { (:Researcher) } AS researchers
+       COUNT { (:Researcher) } AS researchers, COUNT { (:Work) } AS works

@@ -11,6 +11,7 @@ from typing import Any, LiteralString, TextIO, cast
 
 from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
+from cypher.works_page_keys import refresh_works_page_keys
 from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
 from ingest.records import RecordError, Row, merge_row, parse
 from ingest.upgrades import Upgrades
@@ -215,9 +216,9 @@ class Importer:
             if kind in batch:
                 if kind == "works":
                     for rows in work_statements(batch[kind]):
-                        await self.runner.write(
-                            "merge_works", rows=rows, maxPairAuthors=MAX_PAIR_AUTHORS
-                        )
+                        merge = ("merge_works", {"rows": rows, "maxPairAuthors": MAX_PAIR_AUTHORS})
+                        keys = refresh_works_page_keys(works=[row["id"] for row in rows])
+                        await self.runner.write_together([merge, keys])
                 elif kind == "authors":
                     # The authors' affiliations changed: their current ones follow at once.
                     rows, ids = batch[kind], [row["id"] for row in batch[kind]]
@@ -231,15 +232,19 @@ class Importer:
 
 
 def merge_refreshes(kind: str, rows: list[Row]) -> list[tuple[str, dict[str, Any]]]:
-    """What must follow a batch of merged ids in its transaction: the current affiliations of
-    the surviving researchers, or of every researcher of the surviving institutions (their
+    """What must follow a batch of merged ids in its transaction: the works pages' keys of the
+    survivors' edges (the moved ones name the merged-away node), and the current affiliations
+    of the surviving researchers, or of every researcher of the surviving institutions (their
     edges to a merged-away one went with it)."""
     kept = list(dict.fromkeys(row["into"] for row in rows))
+    if kind == "works":
+        return [refresh_works_page_keys(works=kept)]
+    keys = refresh_works_page_keys(owners=kept)
     if kind == "researchers":
-        return [refresh_current_affiliations(researchers=kept)]
+        return [keys, refresh_current_affiliations(researchers=kept)]
     if kind == "institutions":
-        return [refresh_current_affiliations(institutions=kept)]
-    return []
+        return [keys, refresh_current_affiliations(institutions=kept)]
+    return [keys]
 
 
 def work_statements(rows: list[Row]) -> list[list[Row]]:

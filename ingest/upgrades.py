@@ -16,6 +16,7 @@ from neo4j import AsyncResult, Query
 from cypher import load as load_cypher
 from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
+from cypher.works_page_keys import refresh_works_page_keys
 from model.aggregates import MAX_PAIR_AUTHORS
 
 
@@ -29,11 +30,14 @@ class Kept:
 # coauthored: 3, each pair keeps lo, hi and rank for the co-author page's index seeks.
 # confirmations: 1, an owner's confirmation of an authorship is AUTHORED.confirmed, the API's
 #   name for it, where older stores wrote AUTHORED.verified.
+# worksPageKeys: 1, each AUTHORED, HAS_TOPIC and HAS_INSTITUTION edge keeps the works pages'
+#   index keys (set_works_page_keys).
 KEPT = {
     "coauthored": Kept(3, "co-author pairs"),
     "studies": Kept(1, "topic shares"),
     "currentAffiliation": Kept(1, "current affiliations"),
     "confirmations": Kept(1, "confirmed authorships"),
+    "worksPageKeys": Kept(1, "works page keys"),
 }
 
 
@@ -66,15 +70,17 @@ class Upgrades:
     batch_size: int = 1_000
     show_progress: bool = False
     researchers: int = 0
+    works: int = 0
 
     async def run(self) -> None:
         marker = (await self.runner.read("get_aggregates_version"))[0]
-        self.researchers = marker["researchers"]
+        self.researchers, self.works = marker["researchers"], marker["works"]
         steps: dict[str, Callable[[], Awaitable[None]]] = {
             "coauthored": self.build_coauthored,
             "studies": self.build_studies,
             "currentAffiliation": self.keep_current_affiliations,
             "confirmations": self.rename_confirmations,
+            "worksPageKeys": self.keep_works_page_keys,
         }
         for name in pending(marker["versions"]):
             await steps[name]()
@@ -112,8 +118,19 @@ class Upgrades:
             ids = [record["id"] for record in page]
             await self.runner.write_together([refresh_current_affiliations(ids)])
             done, after = done + len(ids), ids[-1]
-            self.show_done("keeping current affiliations", done)
+            self.show_done("keeping current affiliations", done, self.researchers)
         self.show_done("keeping current affiliations", None)
+
+    async def keep_works_page_keys(self) -> None:
+        """set_works_page_keys, the statement that holds the rule, over every work in id order,
+        `batch_size` a transaction, as keep_current_affiliations does for researchers."""
+        done, after = 0, ""
+        while page := await self.runner.read("list_work_ids", afterId=after, first=self.batch_size):
+            ids = [record["id"] for record in page]
+            await self.runner.write_together([refresh_works_page_keys(works=ids)])
+            done, after = done + len(ids), ids[-1]
+            self.show_done("keeping works page keys", done, self.works, "works")
+        self.show_done("keeping works page keys", None)
 
     async def rename_confirmations(self) -> None:
         async with self.runner.driver.session(database=self.runner.database) as session:
@@ -125,18 +142,19 @@ class Upgrades:
         async for _ in rows:
             done += 1
             if done % 10_000 == 0 or done == self.researchers:
-                self.show_done(doing, done)
+                self.show_done(doing, done, self.researchers)
         self.show_done(doing, None)
 
-    def show_done(self, doing: str, done: int | None) -> None:
+    def show_done(
+        self, doing: str, done: int | None, total: int = 0, unit: str = "researchers"
+    ) -> None:
         """How far a step is, when the import shows progress; None: it has finished."""
-        total = self.researchers
-        if not self.show_progress or not total:
+        if not self.show_progress or not self.researchers:
             return
         if done is None:
             sys.stderr.write("\n")
         else:
             sys.stderr.write(
-                f"\r{doing}: {done:,} of {total:,} researchers ({done / max(total, 1):.0%})   "
+                f"\r{doing}: {done:,} of {total:,} {unit} ({done / max(total, 1):.0%})   "
             )
         sys.stderr.flush()

@@ -35,3 +35,16 @@ CREATE INDEX institution_domain IF NOT EXISTS FOR (n:Institution) ON (n.domain);
 // some of its pairs and hi of the others, so one index per end, its id first.
 CREATE INDEX coauthored_lo_rank IF NOT EXISTS FOR ()-[p:COAUTHORED]-() ON (p.lo, p.rank, p.hi);
 CREATE INDEX coauthored_hi_rank IF NOT EXISTS FOR ()-[p:COAUTHORED]-() ON (p.hi, p.rank, p.lo);
+
+// The works pages in page order (list_works_page): each edge from a work to the researcher,
+// topic or institution that lists it keeps owner, workId and a sort key per order (see
+// set_works_page_keys); one index per edge type and order, the owner's id first.
+CREATE INDEX authored_year_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.yearDesc, e.workId);
+CREATE INDEX authored_year_asc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.yearAsc, e.workId);
+CREATE INDEX authored_cited_by_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.citedByDesc, e.workId);
+CREATE INDEX has_topic_year_desc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.yearDesc, e.workId);
+CREATE INDEX has_topic_year_asc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.yearAsc, e.workId);
+CREATE INDEX has_topic_cited_by_desc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.citedByDesc, e.workId);
+CREATE INDEX has_institution_year_desc IF NOT EXISTS FOR ()-[e:HAS_INSTITUTION]-() ON (e.owner, e.yearDesc, e.workId);
+CREATE INDEX has_institution_year_asc IF NOT EXISTS FOR ()-[e:HAS_INSTITUTION]-() ON (e.owner, e.yearAsc, e.workId);
+CREATE INDEX has_institution_cited_by_desc IF NOT EXISTS FOR ()-[e:HAS_INSTITUTION]-() ON (e.owner, e.citedByDesc, e.workId);

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cypher.affiliations import refresh_current_affiliations
+from cypher.works_page_keys import refresh_works_page_keys
 from model.refusals import Refusal, not_found
 from model.social import PendingClaimRow
 from resolvers.authorization import check_still_owner, require_admin, researcher_grant, signed_in
@@ -171,13 +172,15 @@ async def split(
     grant = await researcher_grant(ctx, user, researcher_id, "split it", admins_too=True)
     if grant is None:
         return None, not_found("researcherId", "researcher", researcher_id)
-    records = await ctx.runner.write(
-        "split_researcher",
-        ownerId=grant.owner_id,
-        researcherId=researcher_id,
-        newId=new_id,
-        workIds=work_ids,
-    )
+    params = {
+        "ownerId": grant.owner_id,
+        "researcherId": researcher_id,
+        "newId": new_id,
+        "workIds": work_ids,
+    }
+    # The moved authorships name their new owner in the works pages' keys.
+    steps = [("split_researcher", params), refresh_works_page_keys(owners=[new_id])]
+    records = (await ctx.runner.write_together(steps))[0]
     if not records:
         return None, not_found("researcherId", "researcher", researcher_id)
     check_still_owner(records[0]["outcome"])

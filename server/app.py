@@ -2,6 +2,7 @@
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 from neo4j import AsyncGraphDatabase, NotificationMinimumSeverity
 from starlette.applications import Starlette
@@ -54,6 +55,11 @@ def make_runner(settings: Settings) -> CypherRunner:
         gate,
         settings.neo4j_retry_seconds,
     )
+
+
+def make_import_runner(settings: Settings) -> CypherRunner:
+    # An import batch may run far longer than an API query: it gets its own timeout.
+    return replace(make_runner(settings), timeout=settings.import_timeout_seconds)
 
 
 async def home(request: Request) -> RedirectResponse:

@@ -7,7 +7,6 @@ import secrets
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
@@ -26,7 +25,7 @@ from ingest.importer import (
 )
 from ingest.upgrades import outdated
 from server.analyst import AnalystError, parse_params, render, run_read, statement_text
-from server.app import create_app, make_runner
+from server.app import create_app, make_import_runner, make_runner
 from server.auth import mint
 from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
 from server.http import uvicorn_limits
@@ -47,8 +46,7 @@ async def run_import(
     writers: int = 1,
     progress: Progress | None = None,
 ) -> ImportSummary:
-    # An import batch may run far longer than an API query: give it its own timeout.
-    runner = replace(make_runner(settings), timeout=settings.import_timeout_seconds)
+    runner = make_import_runner(settings)
     try:
         await check_reachable(runner.driver, settings.neo4j_uri)
         return await import_paths(
@@ -124,7 +122,7 @@ async def probe(settings: Settings) -> None:
 
 
 async def run_upgrade(settings: Settings) -> None:
-    runner = replace(make_runner(settings), timeout=settings.import_timeout_seconds)
+    runner = make_import_runner(settings)
     try:
         await check_reachable(runner.driver, settings.neo4j_uri)
         await prepare_store(runner, batch_size=1000, show_progress=True)

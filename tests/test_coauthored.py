@@ -4,7 +4,6 @@ removes an authorship keeps them right; a store imported before them gets them o
 import; and the co-authors list reads them, so its cost follows the co-authors, not the works."""
 
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from ingest.generate import generate
 from ingest.importer import PAIRS_PER_STATEMENT, import_paths, work_statements
 from model.aggregates import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
 from model.users import User
-from server.app import make_runner
+from server.app import make_import_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
 
@@ -49,13 +48,31 @@ RETURN r.id AS id, coalesce(r.closeCoauthors, 0) AS stored, size(COLLECT {
 """
 
 
+# Every edge the works pages list by, with what its keys must be made of.
+PAGE_EDGES = """
+MATCH (w:Work)-[e:AUTHORED|HAS_TOPIC|HAS_INSTITUTION]-(o)
+RETURN type(e), o.id, w.id, w.year, w.citedByCount,
+       e.owner, e.workId, e.yearDesc, e.yearAsc, e.citedByDesc
+"""
+
+
+def page_keys(year: int | None, cited: int | None) -> tuple[float, float, float]:
+    """yearDesc, yearAsc, citedByDesc: ascending, a missing value after every other."""
+    return (
+        1e9 if year is None else -float(year),
+        1e9 if year is None else float(year),
+        1.0 if cited is None else -float(cited),
+    )
+
+
 async def rows(runner: CypherRunner, query: Any) -> list[tuple[Any, ...]]:
     async with runner.driver.session(database=runner.database) as session:
         return [tuple(r.values()) async for r in await session.run(query)]
 
 
 async def assert_pairs_exact(runner: CypherRunner) -> int:
-    """Every stored pair equals the from-scratch one, and no pair is missing or doubled."""
+    """Every stored pair equals the from-scratch one, and no pair is missing or doubled; so do
+    the closeCoauthors counts and the works pages' keys, kept by the same statements."""
     truth = sorted(await rows(runner, TRUTH))
     stored = await rows(runner, STORED)
     assert all(r[7] for r in stored), "a COAUTHORED between nodes other than researchers"
@@ -67,6 +84,10 @@ async def assert_pairs_exact(runner: CypherRunner) -> int:
     assert stored_pairs == truth, f"missing or wrong {missing}, extra or wrong {extra}"
     wrong = [r for r in await rows(runner, CLOSE_TRUTH) if r[1] != r[2]]
     assert wrong == [], f"closeCoauthors (id, stored, truth): {wrong[:5]}"
+    # The works pages' index keys on every edge they list by (set_works_page_keys).
+    edges = await rows(runner, PAGE_EDGES)
+    wrong = [e for e in edges if e[5:] != (e[1], e[2], *page_keys(e[3], e[4]))]
+    assert wrong == [], f"works page keys (type, owner, work, year, cited, stored...): {wrong[:5]}"
     return len(truth)
 
 
@@ -99,7 +120,7 @@ def test_the_stored_close_count_uses_the_pages_threshold() -> None:
 @pytest.fixture
 async def own_runner(own_neo4j: EmbeddedNeo4j) -> AsyncIterator[CypherRunner]:
     # The import's own timeout, as `peergraph import` runs it (not a request's 10 s).
-    runner = replace(make_runner(Settings(neo4j_uri=str(own_neo4j.uri))), timeout=600)
+    runner = make_import_runner(Settings(neo4j_uri=str(own_neo4j.uri)))
     yield runner
     await runner.driver.close()
 
@@ -168,6 +189,15 @@ async def test_stored_pairs_equal_a_recompute_after_imports_merges_splits_and_cl
     await assert_pairs_exact(runner)
     merged_ids(tmp_path / "m2", "works", [("W-pool4", "W-pool5"), ("W-pool12", "W-pool11")])
     assert (await import_paths(runner, [tmp_path / "m2" / "merged_ids"])).merged == 2
+    await assert_pairs_exact(runner)
+    # Topics and institutions: their works' edges move to the survivor, a new node or one that
+    # lists works already.
+    institutions = await rows(
+        runner, "MATCH (i:Institution) WHERE (i)<-[:HAS_INSTITUTION]-() RETURN i.id ORDER BY i.id"
+    )
+    merged_ids(tmp_path / "m3", "topics", [("T-p", "T-p-survivor")])
+    merged_ids(tmp_path / "m3", "institutions", [(institutions[0][0], institutions[1][0])])
+    assert (await import_paths(runner, [tmp_path / "m3" / "merged_ids"])).merged == 2
     await assert_pairs_exact(runner)
 
     # A copy of the seed: claimed, its works confirmed, split through the mutation, released.

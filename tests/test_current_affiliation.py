@@ -6,7 +6,6 @@ and the readers look up the kept id instead of sorting the affiliations each tim
 
 import json
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from helpers import execute
 from ingest.generate import generate
 from ingest.importer import import_paths
 from model.users import User
-from server.app import make_runner
+from server.app import make_import_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
 
@@ -66,7 +65,7 @@ async def assert_current_exact(runner: CypherRunner) -> int:
 @pytest.fixture
 async def own_runner(own_neo4j: EmbeddedNeo4j) -> AsyncIterator[CypherRunner]:
     # The import's own timeout, as `peergraph import` runs it (not a request's 10 s).
-    runner = replace(make_runner(Settings(neo4j_uri=str(own_neo4j.uri))), timeout=600)
+    runner = make_import_runner(Settings(neo4j_uri=str(own_neo4j.uri)))
     runner.check_contracts = True
     yield runner
     await runner.driver.close()

@@ -16,6 +16,7 @@ from loaders.nodes import TOPIC_RESEARCHER_SCAN
 from loaders.pages import page_param
 from loaders.works import RELATED_SCAN
 from model.paging import PageKey
+from resolvers.paging import encode_cursor
 from resolvers.search import SEARCH_DEPTH, lucene_query
 
 pytestmark = pytest.mark.slow
@@ -262,3 +263,73 @@ async def test_a_researchers_coauthors_cost_the_same_however_many_they_have(
     assert seen == ranked_from_scratch(1500)[:84]
     # Five times the co-authors, and no page reads more than it did.
     assert all(b <= s * 1.1 for s, b in zip(small, big, strict=True)), (small, big)
+
+
+# Works on one researcher, one topic and one institution, over 30 years, with citations that
+# repeat: every order has ties that grow with the hub, and a cursor stands inside one.
+def listed(start: int, count: int) -> list[dict[str, Any]]:
+    return [
+        work(
+            f"W-ghp-{i:05d}",
+            ["A-ghp-hub", f"A-ghp-co-{i % 40}"],
+            ["T-ghp-hub"],
+            year=1990 + i % 30,
+            cited=i % 50,
+            institutions=["I-ghp-hub"],
+        )
+        for i in range(start, start + count)
+    ]
+
+
+OWNERS = ["A-ghp-hub", "T-ghp-hub", "I-ghp-hub"]
+# A cursor inside a tie of each order: the sort key of a work of the first batch, and its id.
+CURSORS = {"YEAR_DESC": -2005.0, "YEAR_ASC": 2005.0, "CITED_BY_DESC": -15.0}
+
+
+def works_pages() -> list[dict[str, Any]]:
+    keys = [
+        PageKey(owner, 10, after, None if after is None else "W-ghp-00015", order)
+        for owner in OWNERS
+        for order, key in CURSORS.items()
+        for after in (None, key)
+    ]
+    return [{"pages": [page_param(0, k)], "limit": 11} for k in keys]
+
+
+def sort_key(order: str, i: int) -> float:
+    year, cited = 1990 + i % 30, i % 50
+    return {"YEAR_DESC": -year, "YEAR_ASC": year, "CITED_BY_DESC": -cited}[order]
+
+
+def expected_ids(order: str, after: str | None, total: int) -> list[str]:
+    rows = sorted((float(sort_key(order, i)), f"W-ghp-{i:05d}") for i in range(total))
+    if after is not None:
+        rows = [r for r in rows if r > (CURSORS[order], after)]
+    return [i for _, i in rows[:10]]
+
+
+async def test_a_works_page_costs_the_same_however_many_works_its_owner_has(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await load(runner, tmp_path, listed(0, 200))
+    small = [await db_hits(runner, "list_works_page", p) for p in works_pages()]
+    await load(runner, tmp_path, listed(200, 1000))
+    big = [await db_hits(runner, "list_works_page", p) for p in works_pages()]
+
+    for owner, kind in zip(OWNERS, ["researcher", "topic", "institution"], strict=True):
+        for order in CURSORS:
+            for after in (None, "W-ghp-00015"):
+                cursor = after and encode_cursor(CURSORS[order], after)
+                query = f"""query($id: ID!, $after: String) {{ {kind}(id: $id) {{
+                  works(first: 10, orderBy: {order}, after: $after) {{
+                    totalCount edges {{ node {{ id }} }} }} }} }}"""
+                result, _ = await execute(runner, query, {"id": owner, "after": cursor})
+                assert result.errors is None, result.errors
+                assert result.data is not None
+                works = result.data[kind]["works"]
+                assert works["totalCount"] == 1200
+                shown = [e["node"]["id"] for e in works["edges"]]
+                assert shown == expected_ids(order, after, 1200), (owner, order, after)
+    # Six times the works, every owner, order and cursor, and no page reads more than it did.
+    growth = [(b / s, p["pages"][0]) for s, b, p in zip(small, big, works_pages(), strict=True)]
+    assert all(ratio <= 1.1 for ratio, _ in growth), growth

@@ -16,7 +16,7 @@ from factories import load, work
 from helpers import graph_counts
 from ingest.generate import generate
 from ingest.importer import import_paths
-from server.app import make_runner
+from server.app import make_import_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
 
@@ -95,7 +95,7 @@ async def test_an_import_killed_half_way_then_rerun_reaches_the_clean_graph(
     data = tmp_path / "graph"
     generate(3000, 7, data, lambda message: None)
     assert own_neo4j.uri is not None
-    runner = make_runner(Settings(neo4j_uri=own_neo4j.uri))
+    runner = make_import_runner(Settings(neo4j_uri=own_neo4j.uri))
     try:
         await import_paths(runner, [data])
         clean = await fingerprint(runner)

@@ -5,7 +5,6 @@ them on its next import; and the page's topic count and topic list read them, so
 follows the researcher's topics, not its works."""
 
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from ingest.importer import import_paths
 from loaders.researchers import TOPICS_PER_RESEARCHER
 from model.users import User
 from resolvers.paging import MAX_FIRST
-from server.app import make_runner
+from server.app import make_import_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
 
@@ -59,7 +58,7 @@ def test_the_topic_list_is_capped_at_the_largest_page_the_schema_allows() -> Non
 @pytest.fixture
 async def own_runner(own_neo4j: EmbeddedNeo4j) -> AsyncIterator[CypherRunner]:
     # The import's own timeout, as `peergraph import` runs it (not a request's 10 s).
-    runner = replace(make_runner(Settings(neo4j_uri=str(own_neo4j.uri))), timeout=600)
+    runner = make_import_runner(Settings(neo4j_uri=str(own_neo4j.uri)))
     yield runner
     await runner.driver.close()
 

@@ -61,3 +61,41 @@ async def test_confirmations_written_as_verified_are_read_after_the_next_import(
     assert [r for r in await stored(runner) if r["confirmed"] or r["verified"]] == [
         {"work": work, "confirmed": True, "at": True, "verified": None}
     ]
+
+
+WORKS = """query($id: ID!, $order: WorkOrder!) { researcher(id: $id) {
+  works(first: 50, orderBy: $order) { totalCount edges { node { id } } } } }"""
+
+
+async def works_shown(runner: CypherRunner, researcher_id: str) -> list[list[str]]:
+    """The researcher's works page in each order."""
+    pages = []
+    for order in ["YEAR_DESC", "YEAR_ASC", "CITED_BY_DESC"]:
+        result, _ = await execute(runner, WORKS, {"id": researcher_id, "order": order})
+        assert result.errors is None and result.data is not None, result.errors
+        works = result.data["researcher"]["works"]
+        assert works["totalCount"] == 9
+        pages.append([e["node"]["id"] for e in works["edges"]])
+    return pages
+
+
+async def test_edges_written_before_the_works_page_keys_get_them_on_the_next_import(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await load(runner, tmp_path, cloned_seed("upk"))
+    before = await works_shown(runner, "A-upk-jian-jiao")
+    assert [len(page) for page in before] == [9, 9, 9]
+    # What an older store holds: edges without the keys (this profile's: the shared graph is
+    # larger than one transaction may touch), a marker without the step.
+    async with runner.driver.session(database=runner.database) as session:
+        old = """MATCH (w:Work)-[e:AUTHORED|HAS_TOPIC|HAS_INSTITUTION]-()
+                 WHERE w.id STARTS WITH 'W-upk-'
+                 REMOVE e.owner, e.workId, e.yearDesc, e.yearAsc, e.citedByDesc"""
+        await (await session.run(old)).consume()
+        await (await session.run("MATCH (m:Meta) REMOVE m.worksPageKeys")).consume()
+    assert await works_shown(runner, "A-upk-jian-jiao") == [[], [], []]
+
+    (tmp_path / "next").mkdir()
+    await load(runner, tmp_path / "next", [])
+
+    assert await works_shown(runner, "A-upk-jian-jiao") == before
