@@ -9,8 +9,10 @@ later Neo4j or a plugin adds is refused until someone lists it.
 """
 
 import csv
+import difflib
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, LiteralString, cast
@@ -205,10 +207,46 @@ class AnalystError(RuntimeError):
 
 def statement_text(source: str) -> str:
     """A file path, a name from cypher/analyst/, or Cypher itself."""
-    for candidate in (Path(source), ANALYST / f"{source}.cypher"):
-        if candidate.suffix == ".cypher" and candidate.is_file():
-            return candidate.read_text("utf-8")
+    if source.endswith(".cypher"):
+        if not Path(source).is_file():
+            raise AnalystError(f"no file {source}: give a path to a .cypher file that exists")
+        return Path(source).read_text("utf-8")
+    # No Cypher statement is one bare word: such a source is a name, known or misspelt.
+    if re.fullmatch(r"\w+", source):
+        return named_query(source).read_text("utf-8")
     return source
+
+
+def named_query(name: str) -> Path:
+    path = ANALYST / f"{name}.cypher"
+    if path.is_file():
+        return path
+    names = sorted(p.stem for p in ANALYST.glob("*.cypher"))
+    close = [n for n in names if name.lower() in n] or difflib.get_close_matches(name, names)
+    hint = f" (did you mean {' or '.join(close[:3])}?)" if close else ""
+    raise AnalystError(
+        f"no analyst query named {name!r}{hint}: `peergraph cypher --list` lists them"
+    )
+
+
+def listing() -> str:
+    """Each analyst query's name, what it returns in a line, and its parameters."""
+    lines = []
+    for path in sorted(ANALYST.glob("*.cypher")):
+        header = [line.removeprefix("//").strip() for line in header_lines(path)]
+        about = " ".join(line for line in header if not line.startswith(("Parameters", "Returns")))
+        params = next((line for line in header if line.startswith("Parameters")), "")
+        lines += [path.stem, f"    {about}", f"    {params or 'Parameters: none'}"]
+    return "\n".join(lines)
+
+
+def header_lines(path: Path) -> list[str]:
+    lines = path.read_text("utf-8").splitlines()
+    return [line for line in lines[: next_code(lines)] if line.startswith("//")]
+
+
+def next_code(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if not line.startswith("//")), len(lines))
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, Any]:
@@ -306,7 +344,16 @@ async def run_read(
                 "this statement writes, and `peergraph cypher` only reads: the database refused it"
                 f" ({exc.code})"
             ) from exc
+        if exc.code == "Neo.ClientError.Statement.ParameterMissing":
+            raise AnalystError(missing_parameters(exc.message or "")) from exc
         raise AnalystError(f"Neo4j refused the statement: {exc.message} ({exc.code})") from exc
+
+
+def missing_parameters(message: str) -> str:
+    # Neo4j says "Expected parameter(s): researcherId, limit".
+    names = [n.strip() for n in message.rpartition(":")[2].split(",") if n.strip()]
+    flags = " ".join(f"--param {name}=..." for name in names)
+    return f"the statement needs a value for {', '.join(names)}: add {flags}"
 
 
 def plain(value: Any) -> Any:
@@ -338,11 +385,15 @@ def render(columns: list[str], rows: list[list[Any]], form: str) -> str:
     return table(columns, rows)
 
 
+def cut(cell: str) -> str:
+    return cell if len(cell) <= 60 else cell[:59] + "…"
+
+
 def table(columns: list[str], rows: list[list[Any]]) -> str:
     cells = [columns] + [
         [json.dumps(v, default=str) if not isinstance(v, str) else v for v in row] for row in rows
     ]
     widths = [min(60, max(len(row[i]) for row in cells)) for i in range(len(columns))]
-    lines = [" | ".join(c[:60].ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines = [" | ".join(cut(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)

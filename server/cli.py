@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import logging
+import os
 import secrets
 import sys
 import time
@@ -24,7 +25,14 @@ from ingest.importer import (
     print_progress,
 )
 from ingest.upgrades import outdated
-from server.analyst import AnalystError, parse_params, render, run_read, statement_text
+from server.analyst import (
+    AnalystError,
+    listing,
+    parse_params,
+    render,
+    run_read,
+    statement_text,
+)
 from server.app import create_app, make_import_runner, make_runner
 from server.auth import mint
 from server.config import EMBEDDED_URI, ConfigError, Settings, load_settings
@@ -228,25 +236,31 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 async def run_cypher(settings: Settings, args: argparse.Namespace) -> str:
+    text, params = statement_text(args.statement), parse_params(args.param)
     runner = make_runner(settings)
     try:
         await check_reachable(runner.driver, settings.neo4j_uri)
         columns, rows, more = await run_read(
             runner.driver,
             settings.neo4j_database,
-            statement_text(args.statement),
-            parse_params(args.param),
+            text,
+            params,
             args.timeout,
-            args.limit,
+            args.max_rows,
         )
     finally:
         await runner.driver.close()
     if more:
-        print(f"(the first {args.limit} rows; raise --limit for more)", file=sys.stderr)
+        print(f"(the first {args.max_rows} rows; raise --max-rows for more)", file=sys.stderr)
     return render(columns, rows, args.format)
 
 
 def cmd_cypher(args: argparse.Namespace) -> int:
+    if args.list:
+        print(listing())
+        return 0
+    if args.statement is None:
+        raise AnalystError("peergraph cypher needs a statement, a file or a query name (or --list)")
     print(asyncio.run(run_cypher(load_settings(), args)))
     return 0
 
@@ -295,10 +309,16 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", type=Path, required=True, help="folder for the JSON Lines partitions")
     gen.set_defaults(run=cmd_generate)
     cy = add("cypher", help="run Cypher read-only (a file, a cypher/analyst name, or text)")
-    cy.add_argument("statement", help="e.g. coauthor_network, path/to/query.cypher, or 'MATCH ...'")
+    cy.add_argument(
+        "statement",
+        nargs="?",
+        help="e.g. coauthor_network, path/to/query.cypher, or 'MATCH ...'",
+    )
+    cy.add_argument("--list", action="store_true", help="list the analyst queries and exit")
     cy.add_argument("--param", action="append", default=[], help="name=value (JSON or text)")
     cy.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output")
-    cy.add_argument("--limit", type=int, default=1000, help="rows to print at most")
+    # Not --limit: many analyst queries take a `limit` parameter of their own.
+    cy.add_argument("--max-rows", type=int, default=1000, help="rows to print at most")
     cy.add_argument("--timeout", type=float, default=30, help="transaction timeout, seconds")
     cy.set_defaults(run=cmd_cypher)
     token = add("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
@@ -334,8 +354,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as exc:
         print(f"peergraph: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to tell it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as exc:  # a folder that cannot be written, a disk that is full
-        print(f"peergraph: {exc.strerror}: {exc.filename}", file=sys.stderr)
+        print(f"peergraph: {exc.strerror or exc}: {exc.filename}", file=sys.stderr)
         return 2
 
 

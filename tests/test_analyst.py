@@ -20,7 +20,15 @@ from cypher.runner import CypherRunner
 from helpers import graph_counts
 from ingest.generate import generate
 from ingest.importer import import_paths
-from server.analyst import ANALYST, AnalystError, parse_params, refusals, run_read, statement_text
+from server.analyst import (
+    ANALYST,
+    AnalystError,
+    parse_params,
+    refusals,
+    render,
+    run_read,
+    statement_text,
+)
 from server.app import make_runner
 from server.config import Settings
 
@@ -156,7 +164,7 @@ def test_the_cli_prints_json_csv_and_a_table(neo4j_uri: str, shared_runner: obje
         "csv",
         uri=neo4j_uri,
     )
-    as_table = cli("UNWIND range(1, 5) AS n RETURN n", "--limit", "2", uri=neo4j_uri)
+    as_table = cli("UNWIND range(1, 5) AS n RETURN n", "--max-rows", "2", uri=neo4j_uri)
 
     assert {row["workId"] for row in json.loads(as_json.stdout)} == {
         "W-arxiv-2101.07953",
@@ -366,3 +374,44 @@ async def test_an_unreachable_neo4j_is_a_message_not_a_traceback(settings: Setti
             await run_read(runner.driver, runner.database, "RETURN 1", {}, 5, 10)
     finally:
         await runner.driver.close()
+
+
+def test_the_cli_lists_the_analyst_queries_with_their_parameters(neo4j_uri: str) -> None:
+    result = cli("--list", uri=neo4j_uri)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    names = lines[::3]
+    assert names == sorted(p.stem for p in ANALYST.glob("*.cypher"))
+    at = names.index("coauthor_network") * 3
+    assert lines[at + 2] == "    Parameters: $researcherId: string, $limit: int (pairs)"
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("prolific", "no analyst query named 'prolific' (did you mean prolific_researchers?)"),
+        ("nothing_like_it", "no analyst query named 'nothing_like_it': `peergraph cypher --list`"),
+        ("missing.cypher", "no file missing.cypher"),
+    ],
+)
+def test_a_name_that_is_no_query_gets_a_suggestion_not_a_parser_error(
+    source: str, said: str
+) -> None:
+    with pytest.raises(AnalystError) as raised:
+        statement_text(source)
+    assert said in str(raised.value)
+
+
+async def test_a_missing_parameter_names_the_param_to_add(runner: CypherRunner) -> None:
+    text = statement_text("coauthor_network")
+    with pytest.raises(AnalystError) as raised:
+        await run_read(runner.driver, runner.database, text, {"limit": 3}, 30, 10)
+    assert "add --param researcherId=..." in str(raised.value)
+
+
+def test_a_long_statement_is_cypher_and_long_cells_end_with_an_ellipsis() -> None:
+    statement = "RETURN '" + "x" * 300 + "' AS long"
+    assert statement_text(statement) == statement
+    lines = render(["long"], [["x" * 300]], "table").splitlines()
+    assert lines[2] == "x" * 59 + "…"
