@@ -80,7 +80,8 @@ def work_with_parts(entry: Any) -> WorkWithParts:
 async def works_pages(
     runner: CypherRunner, keys: Sequence[PageKey]
 ) -> list[Page[WorkWithParts] | None]:
-    # Each page reads at most `limit` entries from each of its two index seeks; LIMIT takes a
-    # parameter, not a per-page value, so pages asked together read as many as the largest.
+    # Each page reads at most `limit` entries from the one index seek its order and cursor pick;
+    # LIMIT takes a parameter, not a per-page value, so pages asked together read as many as the
+    # largest.
     limit = max(k.first for k in keys) + 1
     return await load_pages(runner, "list_works_page", keys, "works", work_with_parts, limit=limit)
