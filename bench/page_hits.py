@@ -77,6 +77,8 @@ async def main() -> None:
     for label in ("ordinary", "researcher"):
         _, statements = await page_hits(runner, PROFILE_PAGE, {"id": hubs[label]})
         show(f"ProfilePage, {label} {hubs[label]}", statements)
+        for name, hits in statements:
+            print(f"    {name:40} {hits:10,}")
     for kind in ("researcher", "topic", "institution"):
         for order in ORDERS:
             after = None

@@ -4,7 +4,8 @@
 // change authorships: one property read), and a bounded sample of works, each with its other
 // authors, topics, the institutions stated on the researcher's own authorship, citations and
 // whether the owner confirmed the authorship.
-// Bounds: the latest $maxWorks works (newest year first, then id), and on each at most
+// Bounds: the latest $maxWorks works (newest year first, then id, works without a year last;
+// read in that order from the AUTHORED(owner, yearDesc, workId) index), and on each at most
 // $maxCoauthors other authors, the first found (no order: a capped list costs the same
 // whatever the size of the work's author list); authors is the full count (degree look-up),
 // so a cut list can be told from a whole one.
@@ -21,9 +22,12 @@
 UNWIND $ids AS researcherId
 MATCH (r:Researcher {id: researcherId})
 CALL (r) {
-  MATCH (r)-[a:AUTHORED]->(w:Work)
-  WITH w, a ORDER BY coalesce(w.year, 0) DESC, w.id LIMIT $maxWorks
-  WITH w, a ORDER BY w.year DESC, w.id
+  // The works pages' index hands over the researcher's authorships latest first (yearDesc:
+  // missing years last), so the sample costs the same however many works the researcher has.
+  MATCH ()-[a:AUTHORED]->() USING INDEX a:AUTHORED(owner, yearDesc, workId)
+  WHERE a.owner = r.id AND a.yearDesc IS NOT NULL AND a.workId IS NOT NULL
+  WITH a ORDER BY a.owner, a.yearDesc, a.workId LIMIT $maxWorks
+  WITH a, endNode(a) AS w ORDER BY w.year DESC, w.id
   RETURN collect({
     id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
     confirmed: coalesce(a.confirmed, false),

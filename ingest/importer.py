@@ -7,17 +7,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, LiteralString, TextIO, cast
+from typing import Any, TextIO
 
 from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
 from cypher.works_page_keys import refresh_works_page_keys
+from ingest.constraints import apply_constraints
 from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
 from ingest.records import RecordError, Row, merge_row, parse
 from ingest.upgrades import Upgrades
 from model.aggregates import MAX_PAIR_AUTHORS
 
-CONSTRAINTS = Path(__file__).resolve().parent.parent / "neo4j-seed" / "constraints.cypher"
 # Records land in this order within a batch, so that a work finds its topics and
 # institutions already named when it links to them.
 ORDER = ("institutions", "topics", "authors", "works")
@@ -62,21 +62,6 @@ class ImportSummary:
 
 def plural(n: int, thing: str) -> str:
     return f"{n:,} {thing}" if n == 1 else f"{n:,} {thing}s"
-
-
-def constraint_statements(path: Path = CONSTRAINTS) -> list[LiteralString]:
-    """The statements of the constraints file, comments dropped, one per semicolon."""
-    text = "\n".join(
-        line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("//")
-    )
-    # The file is part of the project, never user input.
-    return [cast(LiteralString, s.strip()) for s in text.split(";") if s.strip()]  # type: ignore[redundant-cast]
-
-
-async def apply_constraints(runner: CypherRunner) -> None:
-    for statement in constraint_statements():
-        await runner.driver.execute_query(statement, database_=runner.database)
-    await runner.driver.execute_query("CALL db.awaitIndexes(300)", database_=runner.database)
 
 
 async def prepare_store(runner: CypherRunner, batch_size: int, show_progress: bool) -> None:

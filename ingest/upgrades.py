@@ -17,6 +17,7 @@ from cypher import load as load_cypher
 from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
 from cypher.works_page_keys import refresh_works_page_keys
+from ingest.constraints import missing_schema
 from model.aggregates import MAX_PAIR_AUTHORS
 
 
@@ -52,7 +53,9 @@ async def outdated(runner: CypherRunner) -> list[str]:
     marker = (await runner.read("get_aggregates_version"))[0]
     if not marker["researchers"]:
         return []
-    return [KEPT[name].what for name in pending(marker["versions"])]
+    lacking = [KEPT[name].what for name in pending(marker["versions"])]
+    # A statement that names an index in a hint fails on a store without it.
+    return lacking + [f"the index {name}" for name in await missing_schema(runner)]
 
 
 def maintenance(name: str) -> Query:

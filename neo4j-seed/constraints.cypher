@@ -42,6 +42,9 @@ CREATE INDEX coauthored_hi_rank IF NOT EXISTS FOR ()-[p:COAUTHORED]-() ON (p.hi,
 CREATE INDEX authored_year_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.yearDesc, e.workId);
 CREATE INDEX authored_year_asc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.yearAsc, e.workId);
 CREATE INDEX authored_cited_by_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.citedByDesc, e.workId);
+// The explorer's works of a researcher (explore_neighbourhood): most cited, then newest, from
+// the same keys as the works pages.
+CREATE INDEX authored_cited_by_year_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.citedByDesc, e.yearDesc, e.workId);
 CREATE INDEX has_topic_year_desc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.yearDesc, e.workId);
 CREATE INDEX has_topic_year_asc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.yearAsc, e.workId);
 CREATE INDEX has_topic_cited_by_desc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.citedByDesc, e.workId);

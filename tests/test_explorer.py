@@ -188,3 +188,38 @@ async def test_a_slice_costs_the_same_however_big_the_hubs_it_picks_grow(
     assert_well_formed(graph, "A-near", 60)
     assert {"A-prolific", "T-crowded"} <= {n["id"] for n in graph["nodes"]}
     assert big <= small * 1.1, (small, big)
+
+
+def prolific_researcher(start: int, count: int) -> list[dict[str, Any]]:
+    """A-rhub's works, with co-authors and topics from small pools: only the hub grows."""
+    return [
+        work(
+            f"W-rhub-{i:05d}",
+            ["A-rhub", f"A-rhub-co-{i % 40}"],
+            [f"T-rhub-{i % 5}"],
+            year=1990 + i % 30,
+            cited=i % 89,
+        )
+        for i in range(start, start + count)
+    ]
+
+
+def most_cited_then_newest(records: list[dict[str, Any]]) -> list[str]:
+    ranked = sorted(records, key=lambda r: (-r["cited_by_count"], -r["publication_year"], r["id"]))
+    return [r["id"] for r in ranked]
+
+
+@pytest.mark.slow
+async def test_a_hub_researcher_costs_the_same_however_many_works_they_have(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    small, big = await hits_as_it_grows(runner, tmp_path, prolific_researcher, "A-rhub")
+
+    graph = await slice_of(runner, "A-rhub", 60)
+    assert_well_formed(graph, "A-rhub", 60)
+    # The works shown are the researcher's most cited, newest first among equals.
+    shown = {e["target"] for e in graph["edges"] if e["kind"] == "AUTHORED"}
+    best = most_cited_then_newest(prolific_researcher(0, 10 * SCAN))[:FANOUT]
+    assert shown and shown <= set(best), sorted(shown - set(best))
+    # Five times the works, and the statement reads no more than it did: it seeks the works.
+    assert big <= small * 1.1, (small, big)

@@ -333,3 +333,42 @@ async def test_a_works_page_costs_the_same_however_many_works_its_owner_has(
     # Six times the works, every owner, order and cursor, and no page reads more than it did.
     growth = [(b / s, p["pages"][0]) for s, b, p in zip(small, big, works_pages(), strict=True)]
     assert all(ratio <= 1.1 for ratio, _ in growth), growth
+
+
+# A researcher whose works span more years than the identity sample holds; every fifth work
+# has no year, and years repeat, so the sample's order (latest year first, then id, yearless
+# works last) is tested at its ties.
+def dated(start: int, count: int) -> list[dict[str, Any]]:
+    records = []
+    for i in range(start, start + count):
+        record = work(f"W-gid-{i:04d}", ["A-gid-hub", f"A-gid-co-{i % 7}"], ["T-gid"])
+        record["publication_year"] = None if i % 5 == 0 else 1900 + (i * 37) % 120
+        records.append(record)
+    return records
+
+
+def latest(records: list[dict[str, Any]], count: int) -> list[str]:
+    """The identity sample from scratch: the latest works, yearless ones after every year."""
+    ranked = sorted(
+        records,
+        key=lambda r: (r["publication_year"] is None, -(r["publication_year"] or 0), r["id"]),
+    )
+    return [r["id"] for r in ranked[:count]]
+
+
+async def test_the_identity_sample_costs_the_same_however_many_works_a_researcher_has(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    params = {"ids": ["A-gid-hub"], "maxWorks": 20, "maxCoauthors": 50}
+    records = dated(0, 60)
+    await load(runner, tmp_path, records)
+    small = await db_hits(runner, "get_identity_inputs", params)
+    records += dated(60, 240)
+    await load(runner, tmp_path, records[60:])
+    big = await db_hits(runner, "get_identity_inputs", params)
+
+    [row] = await runner.read("get_identity_inputs", **params)
+    assert row["totalWorks"] == 300
+    assert {w["id"] for w in row["works"]} == set(latest(records, 20))
+    # Five times the works, and the statement reads no more than it did: it seeks the sample.
+    assert big <= small * 1.1, (small, big)

@@ -6,6 +6,8 @@ from pathlib import Path
 from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from helpers import execute
+from ingest.importer import prepare_store
+from ingest.upgrades import outdated
 from model.users import User
 
 OWNER = User(id="up-owner", email="someone@microsoft.com", email_verified=True)
@@ -99,3 +101,17 @@ async def test_edges_written_before_the_works_page_keys_get_them_on_the_next_imp
     await load(runner, tmp_path / "next", [])
 
     assert await works_shown(runner, "A-upk-jian-jiao") == before
+
+
+async def test_a_store_without_an_index_a_statement_names_is_outdated_until_upgraded(
+    runner: CypherRunner,
+) -> None:
+    """The explorer's and the pages' statements name their indexes in hints, and a hint on a
+    missing index fails the statement: serve must not start on such a store."""
+    async with runner.driver.session(database=runner.database) as session:
+        await (await session.run("DROP INDEX authored_cited_by_year_desc IF EXISTS")).consume()
+    try:
+        assert await outdated(runner) == ["the index authored_cited_by_year_desc"]
+    finally:
+        await prepare_store(runner, batch_size=1000, show_progress=False)
+    assert await outdated(runner) == []
