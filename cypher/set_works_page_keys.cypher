@@ -3,6 +3,8 @@
 // (an institution's). Each edge holds owner (the researcher's, topic's or institution's id),
 // workId, and one ascending sort key per order, with missing values last:
 //   yearDesc = -year, yearAsc = year, citedByDesc = -citedByCount.
+// get_identity_inputs (the latest works) and explore_neighbourhood (the most cited) read the
+// same keys.
 // The rule lives here and nowhere else. Every statement that creates or moves such an edge, or
 // changes a work's year or citations, runs this one after it in the same transaction
 // (CypherRunner.write_together): merge_works (its works), merge_away_works (the surviving
