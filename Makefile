@@ -10,7 +10,10 @@ WEB_INSTALLED := web/node_modules/.installed
 
 setup: $(VENV)/.installed $(NEO4J_BUILT) $(WEB_INSTALLED)
 
-# The explorer page's browser libraries (cytoscape.js), exactly as package-lock.json pins them.
+# The browser libraries of the explorer page (cytoscape.js) and of GraphiQL (react, react-dom,
+# graphiql, @graphiql/plugin-explorer), exactly as package-lock.json pins them; the service serves
+# only their built files. package.json overrides the React 15/16 peer range of graphiql-explorer:
+# its code is bundled into the plugin's UMD file, which runs on GraphiQL's React 18.
 $(WEB_INSTALLED): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -13,7 +13,14 @@ from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import CypherRunner
 from cypher.works_page_keys import refresh_works_page_keys
 from ingest.constraints import apply_constraints
-from ingest.reader import Line, files_under, is_merged_ids, read_lines, read_merges
+from ingest.reader import (
+    Line,
+    UnreadableFile,
+    files_under,
+    is_merged_ids,
+    read_lines,
+    read_merges,
+)
 from ingest.records import RecordError, Row, merge_row, parse
 from ingest.upgrades import Upgrades
 from model.aggregates import MAX_PAIR_AUTHORS
@@ -123,10 +130,7 @@ class Importer:
         merges = [f for f in files if is_merged_ids(f)]
         try:
             batches = self.batches(f for f in files if not is_merged_ids(f))
-            # Parsing runs in a thread, so the event loop keeps driving the write in flight
-            # (its Bolt messages, the commit) while the next batch is read: Python and Neo4j
-            # work at the same time instead of taking turns.
-            while batch := await asyncio.to_thread(next, batches, None):
+            while batch := await self.next_batch(batches):
                 await self.drain(self.writers - 1)
                 self.in_flight.add(asyncio.create_task(self.write(batch)))
             await self.drain(0)
@@ -138,6 +142,20 @@ class Importer:
                 task.cancel()
         self.summary.seconds = time.monotonic() - started
         return self.summary
+
+    async def next_batch(
+        self, batches: Iterator[dict[str, list[Row]]]
+    ) -> dict[str, list[Row]] | None:
+        # Parsing runs in a thread, so the event loop keeps driving the write in flight
+        # (its Bolt messages, the commit) while the next batch is read: Python and Neo4j
+        # work at the same time instead of taking turns.
+        try:
+            return await asyncio.to_thread(next, batches, None)
+        except UnreadableFile:
+            # What was read before the unreadable spot is good: its writes commit (they are
+            # not cancelled) before the import stops.
+            await self.drain(0)
+            raise
 
     async def merge(self, path: Path) -> None:
         batches: dict[str, list[Row]] = {}
@@ -169,10 +187,9 @@ class Importer:
     def batches(self, files: Iterable[Path]) -> Iterator[dict[str, list[Row]]]:
         """The records' rows by kind, `batch_size` at a time."""
         pending: dict[str, list[Row]] = {}
-        size, finished = 0, self.summary.done_bytes
-        for path in files:
-            for line in read_lines(path):
-                self.summary.done_bytes = finished + line.at
+        size = 0
+        try:
+            for line in self.lines(files):
                 # A full batch goes when the next line comes, so the last one of a file
                 # leaves after its bytes are counted as done.
                 if size >= self.batch_size:
@@ -181,10 +198,23 @@ class Importer:
                 if parsed := self.row_of(line, parse):
                     pending.setdefault(parsed[0], []).append(parsed[1])
                     size += 1
-            finished += path.stat().st_size
-            self.summary.done_bytes = finished
+        except UnreadableFile:
+            # The lines before the unreadable spot are written before the import stops.
+            if size:
+                yield pending
+            raise
         if size:
             yield pending
+
+    def lines(self, files: Iterable[Path]) -> Iterator[Line]:
+        """Every file's lines, with the bytes done counted as they are read."""
+        finished = self.summary.done_bytes
+        for path in files:
+            for line in read_lines(path):
+                self.summary.done_bytes = finished + line.at
+                yield line
+            finished += path.stat().st_size
+            self.summary.done_bytes = finished
 
     async def drain(self, keep: int) -> None:
         """Waits until at most `keep` writes are in flight; a failed write fails the import."""

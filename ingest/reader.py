@@ -2,12 +2,13 @@
 
 import csv
 import gzip
-import io
 import json
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from io import BufferedIOBase, BufferedReader
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 SUFFIXES = (".jsonl", ".json", ".jsonl.gz", ".json.gz", ".gz", ".csv", ".csv.gz")
 MERGED_IDS = (".csv", ".csv.gz")
@@ -24,6 +25,14 @@ class Line:
     at: int = 0
 
 
+class UnreadableFile(Exception):
+    """The file's bytes cannot be read on from `line`: not gzip, cut short, or corrupt."""
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        super().__init__(f"cannot read {path} at line {line}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
+
+
 def files_under(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
@@ -38,21 +47,56 @@ def files_under(paths: Iterable[Path]) -> Iterator[Path]:
 
 def read_lines(path: Path) -> Iterator[Line]:
     """Yields each non-blank line's record, or the reason it could not be read."""
-    with path.open("rb") as raw, _text(raw, path) as handle:
-        for number, text in enumerate(handle, 1):
-            if not text.strip():
-                continue
-            try:
-                yield Line(path, number, json.loads(text), at=raw.tell())
-            except json.JSONDecodeError as exc:
-                error = f"invalid JSON ({exc.msg} at column {exc.colno})"
-                yield Line(path, number, error=error, at=raw.tell())
+    for line in _text_lines(path):
+        if line.error or line.record.strip():
+            yield _parsed(line)
 
 
-def _text(raw: IO[bytes], path: Path) -> IO[str]:
+def _parsed(line: Line) -> Line:
+    if line.error:
+        return line
+    try:
+        return replace(line, record=json.loads(line.record))
+    except json.JSONDecodeError as exc:
+        error = f"invalid JSON ({exc.msg} at column {exc.colno})"
+        return replace(line, record=None, error=error)
+
+
+def _text_lines(path: Path) -> Iterator[Line]:
+    """Each line's text (in `record`), or why it is not UTF-8: a bad byte spoils its line, not
+    the file (so lines are decoded one by one). Bytes that cannot be read on (not gzip, cut
+    short, corrupt) raise UnreadableFile naming the file and the line."""
+    with path.open("rb") as raw, _binary(raw, path) as handle:
+        number = 0
+        try:
+            for number, data in enumerate(handle, 1):
+                yield _decoded(path, number, data, raw.tell())
+        except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+            raise UnreadableFile(path, number + 1, _unreadable(exc, path)) from exc
+
+
+def _decoded(path: Path, number: int, data: bytes, at: int) -> Line:
+    try:
+        return Line(path, number, data.decode("utf-8"), at=at)
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02x} at byte {exc.start + 1} of the line"
+        return Line(path, number, error=f"invalid UTF-8 ({where}): save the file as UTF-8", at=at)
+
+
+def _unreadable(exc: BaseException, path: Path) -> str:
+    if isinstance(exc, EOFError):
+        return "the gzip data ends early (a download or copy cut short?)"
+    if isinstance(exc, gzip.BadGzipFile) and str(exc).startswith("Not a gzipped file"):
+        return f"it is not gzip data (plain text? then name it {path.name.removesuffix('.gz')})"
+    if isinstance(exc, gzip.BadGzipFile | zlib.error):
+        return f"the gzip data is corrupt ({exc})"
+    return str(exc)
+
+
+def _binary(raw: BufferedReader, path: Path) -> BufferedIOBase:
     if path.name.endswith(".gz"):
-        return gzip.open(raw, "rt", encoding="utf-8")
-    return io.TextIOWrapper(raw, encoding="utf-8")
+        return gzip.open(raw, "rb")
+    return raw
 
 
 def is_merged_ids(path: Path) -> bool:
@@ -62,14 +106,22 @@ def is_merged_ids(path: Path) -> bool:
 
 def read_merges(path: Path) -> Iterator[Line]:
     """Yields each row as {"id", "into"}, or the reason it could not be read."""
-    with path.open("rb") as raw, _text(raw, path) as handle:
-        rows = csv.reader(handle)
-        header = next(rows, None)
-        if header != MERGED_IDS_HEADER:
-            yield Line(path, 1, error="a merged_ids file starts with merge_date,id,merge_into_id")
-            return
-        for number, row in enumerate(rows, 2):
-            if len(row) != 3:
-                yield Line(path, number, error="a merged_ids row has three columns")
-            else:
-                yield Line(path, number, {"id": row[1], "into": row[2], "date": row[0]})
+    lines = _text_lines(path)
+    header = next(lines, None)
+    if header is None or header.error or _row(header.record) != MERGED_IDS_HEADER:
+        yield Line(path, 1, error="a merged_ids file starts with merge_date,id,merge_into_id")
+        return
+    for line in lines:
+        yield line if line.error else _merge(line)
+
+
+def _merge(line: Line) -> Line:
+    row = _row(line.record)
+    if len(row) != 3:
+        return Line(line.path, line.number, error="a merged_ids row has three columns")
+    return Line(line.path, line.number, {"id": row[1], "into": row[2], "date": row[0]})
+
+
+def _row(text: str) -> list[str]:
+    """One CSV line's cells (merged_ids rows hold no quoted line breaks)."""
+    return next(csv.reader([text]), [])

@@ -10,6 +10,7 @@ from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
+from resolvers.errors import INTERNAL, classify
 from schema.execution import execution_context
 from schema.mutation import Mutation
 from schema.query import Query
@@ -53,14 +54,21 @@ class Schema(strawberry.Schema):
     ) -> None:
         # Every error passes here, parse errors included, before the response is formatted.
         # Errors raised on purpose (syntax, validation, bad input, sign-in) are answered with
-        # their code and are no news for the log; only unexpected ones are logged, with their
-        # traceback.
+        # their code and are no news for the log. Neo4j down, a timeout or a full gate are
+        # expected too: where they are masked they are logged in one line (server/), as a
+        # traceback would say nothing more. Only a bug is logged here, with its traceback.
         for error in errors:
             add_code(error)
-            if error.original_error is not None and not isinstance(
-                error.original_error, GraphQLError
-            ):
+            if is_bug(error):
                 StrawberryLogger.error(error, execution_context)
+
+
+def is_bug(error: GraphQLError) -> bool:
+    """Raised by nothing on purpose, and not a failure of Neo4j or of the gate either."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return False
+    return classify(original)[0] == INTERNAL
 
 
 def build_schema(

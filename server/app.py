@@ -20,6 +20,7 @@ from server.auth import Authenticator
 from server.config import Settings, load_settings
 from server.explore import routes as explore_routes
 from server.extensions import CypherCount, MaskUnexpected
+from server.graphiql import routes as graphiql_routes
 from server.graphql_view import GraphQLView
 from server.health import healthz, readyz
 from server.http import BodyLimit, HeaderLimit
@@ -117,6 +118,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
+        # GraphiQL's browser files, only where GraphiQL is served.
+        *(graphiql_routes() if settings.graphiql else []),
         *explore_routes(),
     ]
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]

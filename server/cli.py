@@ -24,6 +24,7 @@ from ingest.importer import (
     prepare_store,
     print_progress,
 )
+from ingest.reader import UnreadableFile
 from ingest.upgrades import outdated
 from server.analyst import (
     AnalystError,
@@ -93,6 +94,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 130
+    except UnreadableFile as exc:
+        done = latest[0] if latest else ImportSummary()
+        print(
+            f"\npeergraph: {exc}\nstopped there; what was written stays"
+            f" ({plural(done.stored, 'record')}): replace the file (download it again), then run"
+            " the same command again",
+            file=sys.stderr,
+        )
+        return 2
     report(summary)
     if summary.read == len(summary.skipped) and not summary.merged:
         print("peergraph: nothing was imported: no line held a record to import", file=sys.stderr)
@@ -277,18 +287,31 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+class DefaultsHelp(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help shows its default, where it has one to show: not a required one, a
+    flag (off), an empty list, or one whose default is a setting its help names (None)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        default = action.default
+        # `is`, not `in (None, False)`: a default of 0 (any free port) is worth showing.
+        if action.required or default is None or default is False or default == []:
+            return action.help
+        return super()._get_help_string(action)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="peergraph", description=__doc__)
     top.add_argument("--version", action="version", version=f"peergraph {version('peergraph')}")
     sub = top.add_subparsers(dest="command", required=True)
-    # Every option's help shows its default.
-    add = partial(sub.add_parser, formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    add = partial(sub.add_parser, formatter_class=DefaultsHelp)
+    # No default of its own: it falls back to the PORT setting (served_settings).
+    port_help = f"HTTP port (default: PORT, else {Settings.model_fields['port'].default})"
     serve_cmd = add("serve", help="serve the API against NEO4J_URI")
-    serve_cmd.add_argument("--port", type=int, help="HTTP port (default: PORT, else 8000)")
+    serve_cmd.add_argument("--port", type=int, help=port_help)
     serve_cmd.set_defaults(run=cmd_serve)
     dev = add("dev", help="embedded Neo4j + seed profile + API with GraphiQL")
     dev.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="Neo4j's data")
-    dev.add_argument("--port", type=int, help="HTTP port (default: PORT, else 8000)")
+    dev.add_argument("--port", type=int, help=port_help)
     dev.add_argument(
         "--neo4j-port",
         type=int,

@@ -3,11 +3,11 @@
 import logging
 
 from graphql import GraphQLError
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
-from cypher.runner import Busy
 from resolvers.context import Context
+from resolvers.errors import INTERNAL, classify
 
 log = logging.getLogger("peergraph.errors")
 
@@ -28,20 +28,10 @@ def expected(error: GraphQLError) -> bool:
     return error.original_error is None or isinstance(error.original_error, GraphQLError)
 
 
-def classify(exc: BaseException | None) -> tuple[str, str]:
-    """A code the client can branch on, and a message that leaks nothing internal."""
-    if isinstance(exc, Busy):
-        return "SERVICE_UNAVAILABLE", "The service is busy; try again shortly."
-    if isinstance(exc, ServiceUnavailable | SessionExpired | ConnectionError):
-        return "SERVICE_UNAVAILABLE", "The graph database is unavailable; try again shortly."
-    if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
-        return "TIMEOUT", "The query took longer than the service allows; ask for less."
-    return "INTERNAL_SERVER_ERROR", "Unexpected error."
-
-
 class MaskUnexpected(MaskErrors):
-    """Replaces any error we did not raise on purpose with a coded, safe one. The schema has
-    logged the original, with its traceback, before this runs."""
+    """Replaces any error we did not raise on purpose with a coded, safe one, and logs it in
+    one line. For a bug the schema has logged the original, with its traceback, before this
+    runs; an expected failure (Neo4j down, a timeout, a full gate) is this line alone."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: not expected(error))
@@ -50,9 +40,17 @@ class MaskUnexpected(MaskErrors):
         code, message = classify(error.original_error)
         extensions: dict[str, object] = {"code": code}
         context = self.execution_context.context
-        if isinstance(context, Context) and context.request_id:
+        request_id = context.request_id if isinstance(context, Context) else ""
+        if request_id:
             # Quoted by a user reporting the problem, it finds the logged original.
-            extensions["requestId"] = context.request_id
-            # The traceback is on the line before (the schema logs unexpected errors).
-            log.error("request %s: %s: %r", context.request_id, code, error.original_error)
+            extensions["requestId"] = request_id
+        level = logging.ERROR if code == INTERNAL else logging.WARNING
+        what = one_line(error.original_error)
+        log.log(level, "request %s: %s: %s", request_id or "-", code, what)
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions=extensions)
+
+
+def one_line(exc: BaseException | None) -> str:
+    """The failure's type and message on one line (a Neo4j error's repr names neither)."""
+    text = f"{exc.code}: {exc.message}" if isinstance(exc, Neo4jError) else str(exc)
+    return f"{type(exc).__name__}: {' '.join(text.split())}"

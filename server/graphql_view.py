@@ -13,7 +13,7 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
 from resolvers.context import Context
-from schema import PROFILE_PAGE
+from server import graphiql
 from server.http import error_response, nests_deeper
 from server.media import GRAPHQL_RESPONSE, JSON, negotiate
 from server.persisted import (
@@ -23,7 +23,6 @@ from server.persisted import (
     requested_hash,
 )
 
-PROFILE_VARIABLES = {"id": "A-jian-jiao"}
 # Set on request.state once the request's operation ran (process_result): what tells a
 # graphql-response+json answer's status, 200 when execution began, 400 when it never did.
 EXECUTED = "graphql_executed"
@@ -137,14 +136,12 @@ class GraphQLView(GraphQL[Context, None]):
 
     @property
     def graphql_ide_html(self) -> str:
-        # GraphiQL opens on the profile page query rather than Strawberry's welcome text.
-        html = super().graphql_ide_html
-        example = json.dumps(PROFILE_PAGE)
-        variables = json.dumps(json.dumps(PROFILE_VARIABLES, indent=2))
-        return html.replace("parameters.q || EXAMPLE_QUERY", f"parameters.q || {example}").replace(
-            "React.useState(\n          parameters.variables,",
-            f"React.useState(\n          parameters.variables || {variables},",
-        )
+        # GraphiQL from this origin, opening on the profile page query (server/graphiql.py).
+        return graphiql.page_html()
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # With its Content-Security-Policy, or the one line that says how to install it.
+        return graphiql.page()
 
 
 def before_execution(result: ExecutionResult) -> bool:

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
 from resolvers.context import Context
-from server.extensions import classify
+from resolvers.errors import classify
 from server.metrics import record_request
 
 log = logging.getLogger("peergraph.request")

@@ -7,7 +7,9 @@ import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import browser
 import pytest
+from playwright.async_api import Browser
 
 from cypher.runner import CypherRunner
 from ingest.importer import import_paths
@@ -82,3 +84,20 @@ async def shared_runner(settings: Settings) -> AsyncIterator[CypherRunner]:
 @pytest.fixture
 def runner(shared_runner: CypherRunner) -> CypherRunner:
     return shared_runner.for_request()
+
+
+# The browser tests' site and Chromium: one per module, shared by its tests.
+@pytest.fixture(scope="module")
+def site_settings(neo4j_uri: str) -> Settings:
+    return browser.site_settings(neo4j_uri)
+
+
+@pytest.fixture(scope="module")
+def site(site_settings: Settings, shared_runner: CypherRunner) -> Iterator[str]:
+    yield from browser.serve(site_settings)
+
+
+@pytest.fixture(scope="module")
+async def chromium() -> AsyncIterator[Browser]:
+    async for launched in browser.launch():
+        yield launched

@@ -3,6 +3,8 @@ do, a non-zero exit code, and no traceback."""
 
 import argparse
 import asyncio
+import gzip
+import json
 import os
 import select
 import signal
@@ -74,6 +76,26 @@ def test_an_import_of_nothing_exits_non_zero(
     assert main(["import", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "read 2 records" in err and "skipped 2" in err and "nothing was imported" in err
+
+
+def test_a_gzip_file_cut_short_is_named_in_two_lines_and_what_came_before_stays(
+    tmp_path: Path, settings_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [json.dumps({"id": f"T-cli-cut-{n}", "display_name": f"Cut {n}"}) for n in (1, 2)]
+    path = tmp_path / "topics.jsonl.gz"
+    # The lines whole, then a second gzip member that ends inside its header.
+    whole = gzip.compress("".join(f"{line}\n" for line in lines).encode())
+    path.write_bytes(whole + gzip.compress(b"{}\n")[:10])
+
+    assert main(["import", str(path)]) == 2
+
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-2:] == [
+        f"peergraph: cannot read {path} at line 3: the gzip data ends early (a download or copy"
+        " cut short?)",
+        "stopped there; what was written stays (2 records): replace the file (download it"
+        " again), then run the same command again",
+    ]
 
 
 @pytest.fixture
@@ -201,3 +223,17 @@ async def test_serve_refuses_a_graph_an_older_peergraph_wrote_until_it_is_upgrad
     assert await asyncio.to_thread(main, ["upgrade"]) == 0
     assert capsys.readouterr().err.endswith("the graph is up to date\n")
     assert await outdated(runner) == []
+
+
+def test_every_help_shows_real_defaults_and_never_none(capsys: pytest.CaptureFixture[str]) -> None:
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    shown = {}
+    for name in ["", *commands.choices]:
+        with pytest.raises(SystemExit):
+            main([name, "--help"] if name else ["--help"])
+        shown[name] = " ".join(capsys.readouterr().out.split())
+
+    assert [name for name, text in shown.items() if "None" in text or "[]" in text] == []
+    for name in ("serve", "dev"):
+        assert "--port PORT HTTP port (default: PORT, else 8000)" in shown[name]
+    assert "--batch-size BATCH_SIZE records per transaction (default: 1000)" in shown["import"]

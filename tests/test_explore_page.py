@@ -1,15 +1,13 @@
 """The explorer page in a real headless Chromium against the real service and Neo4j."""
 
 import json
-import os
 import re
-import shutil
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Any
 
+import browser
 import pytest
-from playwright.async_api import Browser, Page, Request, Route, async_playwright, expect
+from playwright.async_api import Browser, Page, Request, Route, expect
 
 from cypher.runner import CypherRunner
 from factories import load, work
@@ -20,35 +18,13 @@ from server.cli import sign_in_link
 from server.config import Settings
 from server.page_documents import PAGE_HASHES
 
-CHROMIUM = os.environ.get("PEERGRAPH_CHROMIUM") or shutil.which("chromium")
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-SECRET = "explorer-page-tests-" + "s" * 20
 ALL_KINDS = "INSTITUTION,RESEARCHER,TOPIC,WORK"
 NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 
 # The first pages plan their Cypher on a cold Neo4j: seconds, on a busy 2-core machine.
 expect.set_options(timeout=30_000)
 
-pytestmark = [
-    pytest.mark.slow,  # a browser
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="no Chromium here: install Debian's chromium package (apt-get install chromium) "
-        "or set PEERGRAPH_CHROMIUM to a Chromium binary",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def site_settings(neo4j_uri: str) -> Settings:
-    # Cold plans on a busy 2-core machine (other suites running) can pass the 10 s default.
-    return Settings(neo4j_uri=neo4j_uri, auth_jwt_secret=SECRET, neo4j_query_timeout_seconds=60)
-
-
-@pytest.fixture(scope="module")
-def site(site_settings: Settings, shared_runner: CypherRunner) -> Iterator[str]:
-    with Served(site_settings) as served:
-        yield served.url
+pytestmark = browser.MARKS
 
 
 @pytest.fixture(scope="module")
@@ -62,17 +38,9 @@ async def prolific(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPat
     return "A-web-prolific"
 
 
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        await browser.close()
-
-
 @pytest.fixture
-async def page(browser: Browser) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+async def page(chromium: Browser) -> AsyncIterator[Page]:
+    context = await chromium.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     failures: list[Exception] = []
     page.on("pageerror", lambda error: failures.append(error))
@@ -82,8 +50,7 @@ async def page(browser: Browser) -> AsyncIterator[Page]:
 
 
 async def screenshot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+    await browser.screenshot(page, name, full_page=True)
 
 
 async def drawn(page: Page) -> dict[str, str]:
@@ -359,7 +326,7 @@ async def test_how_am_i_connected_finds_the_chain_through_a_search(site: str, pa
     await screenshot(page, "explore-connection")
 
 
-async def test_a_database_that_is_down_gets_a_clear_message(browser: Browser, page: Page) -> None:
+async def test_a_database_that_is_down_gets_a_clear_message(chromium: Browser, page: Page) -> None:
     down = Settings(neo4j_uri="bolt://127.0.0.1:9", neo4j_retry_seconds=0)
     with Served(down) as served:
         await page.goto(f"{served.url}/explore/A-jian-jiao")

@@ -7,11 +7,13 @@ import random
 from collections import deque
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED
 from cypher.runner import CypherRunner
 from helpers import graph_counts
 from ingest.importer import eta, import_paths, print_progress
-from ingest.reader import read_lines
+from ingest.reader import UnreadableFile, read_lines
 
 
 async def test_importing_twice_changes_nothing(runner: CypherRunner) -> None:
@@ -91,3 +93,88 @@ def test_lines_tell_how_far_into_their_file_they_are(tmp_path: Path) -> None:
     assert at == sorted(at)
     assert at[-1] == path.stat().st_size
     assert len({a for a in at if 0 < a < at[-1]}) > 1
+
+
+def topic_line(tag: str, n: int) -> bytes:
+    return json.dumps({"id": f"T-{tag}-{n}", "display_name": f"Topic {tag} {n}"}).encode() + b"\n"
+
+
+async def topics_named(runner: CypherRunner, tag: str) -> list[str]:
+    found = await runner.driver.execute_query(
+        "MATCH (t:Topic) WHERE t.id STARTS WITH $prefix RETURN t.id AS id ORDER BY id",
+        {"prefix": f"T-{tag}-"},
+        database_=runner.database,
+    )
+    return [r["id"] for r in found.records]
+
+
+@pytest.mark.parametrize("name", ["latin1.jsonl", "latin1.jsonl.gz"])
+async def test_a_line_that_is_not_utf8_is_reported_and_skipped(
+    runner: CypherRunner, tmp_path: Path, name: str
+) -> None:
+    tag = name.replace(".", "-")
+    latin1 = b'{"id": "T-%s-2", "display_name": "Caf\xe9"}\n' % tag.encode()
+    data = topic_line(tag, 1) + latin1 + topic_line(tag, 3)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+
+    summary = await import_paths(runner, [path])
+
+    at = latin1.index(b"\xe9") + 1
+    assert [str(s) for s in summary.skipped] == [
+        f"{path}:2: invalid UTF-8 (byte 0xe9 at byte {at} of the line): save the file as UTF-8"
+    ]
+    assert (summary.read, summary.written["topics"]) == (3, 2)
+    assert await topics_named(runner, tag) == [f"T-{tag}-1", f"T-{tag}-3"]
+
+
+def cut_short(path: Path, tag: str) -> None:
+    """Three whole lines, then a gzip member that ends inside its header: line 4 is lost."""
+    whole = gzip.compress(b"".join(topic_line(tag, n) for n in (1, 2, 3)))
+    path.write_bytes(whole + gzip.compress(topic_line(tag, 4))[:10])
+
+
+async def test_a_gzip_file_cut_short_stops_naming_it_and_keeps_what_came_before(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "cut.jsonl.gz"
+    cut_short(path, "cut")
+
+    # Two records a batch: the first batch is written, the second is read when the cut comes.
+    with pytest.raises(UnreadableFile) as stopped:
+        await import_paths(runner, [path], batch_size=2)
+
+    assert str(stopped.value) == (
+        f"cannot read {path} at line 4: the gzip data ends early (a download or copy cut short?)"
+    )
+    assert await topics_named(runner, "cut") == ["T-cut-1", "T-cut-2", "T-cut-3"]
+
+
+async def test_a_file_that_is_not_gzip_stops_naming_it(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "plain.jsonl.gz"
+    path.write_bytes(topic_line("plain", 1))
+
+    with pytest.raises(UnreadableFile) as stopped:
+        await import_paths(runner, [path])
+
+    assert str(stopped.value) == (
+        f"cannot read {path} at line 1: it is not gzip data (plain text? then name it plain.jsonl)"
+    )
+
+
+def test_corrupt_gzip_data_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.jsonl.gz"
+    rng = random.Random(7)  # incompressible enough to span several read chunks
+    lines = (topic_line(f"bad-{rng.random()}", n) for n in range(3000))
+    data = bytearray(gzip.compress(b"".join(lines)))
+    data[len(data) * 3 // 4] ^= 0xFF  # found by zlib, or by the checksum at the end
+    path.write_bytes(bytes(data))
+
+    with pytest.raises(UnreadableFile) as stopped:
+        list(read_lines(path))
+
+    assert stopped.value.path == path and stopped.value.line > 1
+    assert f"cannot read {path} at line " in str(stopped.value)
+    assert "the gzip data is corrupt" in str(stopped.value)
