@@ -252,7 +252,7 @@ async def statements(
     client: httpx2.AsyncClient, url: str, query: str, ids: list[str], key: str
 ) -> dict[str, int]:
     """Statements each researcher's request ran, one request at a time: peergraph's from
-    extensions.cypher (DEBUG_CYPHER), the library's from the counter index.mjs reports."""
+    extensions.cypher (PEERGRAPH_DEBUG_CYPHER), the library's from the counter index.mjs reports."""
     counts: dict[str, int] = {}
     for researcher in ids:
         extensions = (await graphql(client, url, query, {"id": researcher}))["extensions"]

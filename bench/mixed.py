@@ -135,7 +135,9 @@ async def run_load(
     names = [r["name"] for r in await runner.read("bench_names", n=500)]
     work = {"researchers": [*sample.values(), "A-jian-jiao"], "names": names}
     service = Service(
-        uri, batching=True, extra_env={"AUTH_JWT_SECRET": SECRET, "DEBUG_CYPHER": "false"}
+        uri,
+        batching=True,
+        extra_env={"PEERGRAPH_AUTH_JWT_SECRET": SECRET, "PEERGRAPH_DEBUG_CYPHER": "false"},
     )
     try:
         service.wait_ready()

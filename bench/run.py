@@ -37,7 +37,7 @@ DATA = ROOT / "bench" / "data"
 SEED = ROOT / "neo4j-seed" / "profile"
 FLOOR = (ROOT / "bench" / "floor_profile_page.cypher").read_text("utf-8")
 PAGE_ONLY = PROFILE_PAGE.split("  explorer(")[0] + "}\n"
-EXPLORER = "query($id: ID!) { explorer(center: $id, limit: 60) { nodes { id kind label weight } edges { source target kind weight } } }"
+EXPLORER = "query($id: ID!) { explorer(center: $id, limit: 60) { nodes { nodeId kind label weight } edges { source target kind weight } } }"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 # The embedded Neo4j runs with auth on: one password per bench run for the stores it starts,
@@ -64,9 +64,9 @@ class Service:
             **os.environ,
             "NEO4J_URI": uri,
             "PORT": str(self.port),
-            "DEBUG_CYPHER": "true",
-            "LOADER_BATCHING": str(batching).lower(),
-            "ACCESS_LOG": "false",
+            "PEERGRAPH_DEBUG_CYPHER": "true",
+            "PEERGRAPH_LOADER_BATCHING": str(batching).lower(),
+            "PEERGRAPH_ACCESS_LOG": "false",
             **(extra_env or {}),
         }
         self.process = subprocess.Popen(

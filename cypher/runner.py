@@ -16,6 +16,7 @@ from neo4j import (
     Query,
     Record,
     RoutingControl,
+    SummaryCounters,
     unit_of_work,
 )
 from neo4j.exceptions import DriverError, Neo4jError
@@ -24,12 +25,37 @@ from cypher import check_parameters, load
 
 
 @dataclass
+class GraphChanges:
+    """What committed writes did to the graph, as Neo4j counted it."""
+
+    nodes: int = 0  # created minus deleted
+    relationships: int = 0
+
+    def add(self, counters: SummaryCounters) -> None:
+        self.nodes += counters.nodes_created - counters.nodes_deleted
+        self.relationships += counters.relationships_created - counters.relationships_deleted
+
+    def add_all(self, other: "GraphChanges") -> None:
+        self.nodes += other.nodes
+        self.relationships += other.relationships
+
+    def since(self, earlier: "GraphChanges") -> "GraphChanges":
+        return GraphChanges(self.nodes - earlier.nodes, self.relationships - earlier.relationships)
+
+    @property
+    def elements(self) -> int:
+        return self.nodes + self.relationships
+
+
+@dataclass
 class CypherStats:
-    """Statements one request (or one import) sent, by file name, and their time in Neo4j."""
+    """Statements one request (or one import) sent, by file name, their time in Neo4j and
+    what the committed ones changed."""
 
     statements: int = 0
     by_name: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    changes: GraphChanges = field(default_factory=GraphChanges)
 
     def count(self, name: str) -> None:
         self.statements += 1
@@ -164,15 +190,23 @@ class CypherRunner:
         # A transaction function: the driver retries it whole on a retryable error (a deadlock,
         # a leader switch), as execute_query does for one statement; the timeout is per
         # transaction here, where Query carries it for execute_query.
+        # The counters of the attempt that committed: a retried attempt's were rolled back.
         @unit_of_work(timeout=self.timeout)
-        async def work(tx: AsyncManagedTransaction) -> list[list[Record]]:
-            return [[r async for r in await tx.run(text, params)] for text, params in statements]
+        async def work(tx: AsyncManagedTransaction) -> tuple[list[list[Record]], GraphChanges]:
+            records, changes = [], GraphChanges()
+            for text, params in statements:
+                result = await tx.run(text, params)
+                records.append([record async for record in result])
+                changes.add((await result.consume()).counters)
+            return records, changes
 
         # execute_query's bookmarks, so the reads after it see this write as they see `write`'s.
         async with self.driver.session(
             database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
         ) as session:
-            return await session.execute_write(work)
+            records, changes = await session.execute_write(work)
+        self.stats.changes.add_all(changes)
+        return records
 
     async def _run(
         self, name: str, params: Mapping[str, Any], routing: RoutingControl
@@ -206,6 +240,7 @@ class CypherRunner:
         result = await self.driver.execute_query(
             query, dict(params), routing_=RoutingControl.WRITE, database_=self.database
         )
+        self.stats.changes.add(result.summary.counters)
         return result.records
 
     async def _read(self, query: Query, params: Mapping[str, Any]) -> list[Record]:

@@ -5,12 +5,12 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from cypher.affiliations import refresh_current_affiliations
-from cypher.runner import CypherRunner
+from cypher.runner import CypherRunner, GraphChanges
 from cypher.works_page_keys import refresh_works_page_keys
 from ingest.constraints import apply_constraints
 from ingest.reader import (
@@ -52,6 +52,7 @@ class ImportSummary:
     total_bytes: int = 0
     merged: int = 0
     done_bytes: int = 0
+    changes: GraphChanges = field(default_factory=GraphChanges)
 
     @property
     def stored(self) -> int:
@@ -59,11 +60,20 @@ class ImportSummary:
         return sum(self.written.values())
 
     def describe(self) -> str:
-        counts = ", ".join(f"{n:,} {kind}" for kind, n in self.written.items())
+        # "works" -> "work": each kind's name is its plural.
+        kinds = ", ".join(plural(n, kind[:-1]) for kind, n in self.written.items() if n)
+        read = plural(self.read, "record") + (f" ({kinds})" if kinds else "")
         return (
-            f"read {plural(self.read, 'record')}, wrote {counts},"
-            f" merged away {plural(self.merged, 'id')}, skipped {len(self.skipped):,}"
-            f" in {self.seconds:.1f}s"
+            f"read {read}, skipped {len(self.skipped):,},"
+            f" merged away {plural(self.merged, 'id')} in {self.seconds:.1f}s: {self.outcome()}"
+        )
+
+    def outcome(self) -> str:
+        nodes, relationships = self.changes.nodes, self.changes.relationships
+        if nodes == relationships == 0:
+            return "nothing new, the graph already held all of it"
+        return (
+            f"the graph gained {plural(nodes, 'node')} and {plural(relationships, 'relationship')}"
         )
 
 
@@ -92,11 +102,12 @@ def print_progress(stream: TextIO = sys.stderr, window: float = 30.0) -> Progres
         recent.append((now, summary.done_bytes))
         while recent[0][0] < now - window and len(recent) > 2:
             recent.popleft()
-        rate = summary.read / max(now - started, 1e-9)
+        # Graph elements (nodes and relationships) per second: the unit of the README and bench/.
+        rate = summary.changes.elements / max(now - started, 1e-9)
         share = summary.done_bytes / summary.total_bytes if summary.total_bytes else 0.0
         stream.write(
-            f"\rimported {summary.read:,} records ({rate:,.0f}/s, {share:.0%} of the files"
-            f"{eta(recent, summary.total_bytes - summary.done_bytes)})   "
+            f"\rimported {plural(summary.read, 'record')} ({rate:,.0f} graph elements/s,"
+            f" {share:.0%} of the files{eta(recent, summary.total_bytes - summary.done_bytes)})   "
         )
         stream.flush()
 
@@ -120,10 +131,11 @@ class Importer:
     writers: int = 1
     progress: Progress | None = None
     summary: ImportSummary = field(default_factory=ImportSummary)
+    baseline: GraphChanges = field(default_factory=GraphChanges)
     in_flight: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def run(self, paths: Iterable[Path]) -> ImportSummary:
-        started = time.monotonic()
+        started, self.baseline = time.monotonic(), replace(self.runner.stats.changes)
         await prepare_store(self.runner, self.batch_size, self.progress is not None)
         files = list(files_under(paths))
         self.summary.total_bytes = sum(f.stat().st_size for f in files)
@@ -140,6 +152,7 @@ class Importer:
         finally:
             for task in self.in_flight:
                 task.cancel()
+            self.note_changes()
         self.summary.seconds = time.monotonic() - started
         return self.summary
 
@@ -243,7 +256,12 @@ class Importer:
                     await self.runner.write(f"merge_{kind}", rows=batch[kind])
                 self.summary.written[kind] += len(batch[kind])
         if self.progress:
+            self.note_changes()
             self.progress(self.summary)
+
+    def note_changes(self) -> None:
+        # The runner counts every committed write; the import's are those since it began.
+        self.summary.changes = self.runner.stats.changes.since(self.baseline)
 
 
 def merge_refreshes(kind: str, rows: list[Row]) -> list[tuple[str, dict[str, Any]]]:

@@ -1,12 +1,24 @@
 import strawberry
 
 from model.explorer import ExplorerEdgeRow, ExplorerNodeRow, ExplorerRow
+from resolvers import nodes as resolve_nodes
+from resolvers.context import Context
+from schema.entities import as_node
 from schema.enums import EdgeKind, NodeKind
+from schema.node import Node
+
+Info = strawberry.Info[Context, None]
 
 
-@strawberry.type(description="One node of an explorer slice.")
+@strawberry.type(
+    description="A node's place in an explorer slice. It has no id of its own: its weight is "
+    "relative to the slice's centre, so a client cache keeps it inside its slice, and the node "
+    "itself (`node`) under the node's own id."
+)
 class ExplorerNode:
-    id: strawberry.ID = strawberry.field(description="The node's id, as Node.id.")
+    node_id: strawberry.ID = strawberry.field(
+        description="The node's id (Node.id): what the slice's edges name as source and target."
+    )
     kind: NodeKind = strawberry.field(description="What the node is.")
     label: str = strawberry.field(
         description="Its name (a work's title); the id when it has neither."
@@ -16,10 +28,20 @@ class ExplorerNode:
         "best score of its kind (the best of each kind, and the centre, weigh 1)."
     )
 
+    @strawberry.field(
+        description="The node itself, read when asked (one batched statement per kind asked "
+        "for); null only when it was deleted after the slice was read."
+    )
+    async def node(self, info: Info) -> Node | None:
+        return as_node(await resolve_nodes.node(info.context, self.node_id))
+
     @classmethod
     def of(cls, row: ExplorerNodeRow) -> "ExplorerNode":
         return cls(
-            id=strawberry.ID(row.id), kind=NodeKind(row.kind), label=row.label, weight=row.weight
+            node_id=strawberry.ID(row.id),
+            kind=NodeKind(row.kind),
+            label=row.label,
+            weight=row.weight,
         )
 
 

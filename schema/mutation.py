@@ -193,7 +193,8 @@ class Mutation:
         description="Claim a researcher record. An ORCID in your token equal to the record's, or "
         "a verified email at an institution on the researcher's own authorships or imported "
         "affiliations, claims it at once (L2); otherwise the claim waits for an admin (at most "
-        "MAX_PENDING_CLAIMS waiting per user). One owner per researcher, one researcher per user."
+        "PEERGRAPH_MAX_PENDING_CLAIMS waiting per user). One owner per researcher, one "
+        "researcher per user."
     )
     async def claim_researcher(
         self,

@@ -2,7 +2,6 @@ from typing import Annotated
 
 import strawberry
 
-from model.graph import InstitutionRow, NodeRow, ResearcherRow, TopicRow, WorkRow
 from resolvers import explorer as resolve_explorer
 from resolvers import nodes as resolve_nodes
 from resolvers import paths as resolve_paths
@@ -16,6 +15,7 @@ from resolvers.nodes import MAX_IDS
 from resolvers.paths import MAX_HOPS
 from resolvers.search import MAX_SEARCH_LENGTH, MAX_TERMS, SEARCH_DEPTH
 from schema.connection import After, Connection, First, from_hits
+from schema.entities import as_node
 from schema.enums import NodeKind
 from schema.explorer import Explorer
 from schema.institution import Institution
@@ -42,18 +42,6 @@ Search = Annotated[
         f"{MAX_TERMS} words count, punctuation is ignored)."
     ),
 ]
-
-
-def as_node(row: NodeRow | None) -> Node | None:
-    if isinstance(row, ResearcherRow):
-        return Researcher.of(row)
-    if isinstance(row, WorkRow):
-        return Work.of(row)
-    if isinstance(row, TopicRow):
-        return Topic.of(row)
-    if isinstance(row, InstitutionRow):
-        return Institution.of(row)
-    return None
 
 
 @strawberry.type(description="Reading the research graph; only viewer needs a sign-in.")

@@ -19,6 +19,8 @@ from schema.trust import Identity, Trust
 from schema.work import Work
 
 Info = strawberry.Info[Context, None]
+# What a field computed by a statement of its own says: it fails alone, and the page shows the rest.
+PARTIAL = " Null when it could not be read (the response's errors say why)."
 HowMany = Annotated[int, strawberry.argument(description=f"How many to return, 0 to {MAX_FIRST}.")]
 
 
@@ -130,55 +132,60 @@ class Researcher(Node):
             _row=row,
         )
 
-    @strawberry.field(description="Whether the signed-in user follows this researcher.")
-    async def viewer_follows(self, info: Info) -> bool:
+    @strawberry.field(description="Whether the signed-in user follows this researcher." + PARTIAL)
+    async def viewer_follows(self, info: Info) -> bool | None:
         return await resolve_social.viewer_follows(info.context, self.id)
 
-    @strawberry.field(description="A score of how far the record can be trusted, and why.")
-    async def trust(self, info: Info) -> Trust:
+    @strawberry.field(
+        description="A score of how far the record can be trusted, and why." + PARTIAL
+    )
+    async def trust(self, info: Info) -> Trust | None:
         return Trust.of(await resolve.trust_score(info.context, self._row))
 
-    @strawberry.field(description="Whether the record's works look like one person's.")
-    async def identity(self, info: Info) -> Identity:
+    @strawberry.field(description="Whether the record's works look like one person's." + PARTIAL)
+    async def identity(self, info: Info) -> Identity | None:
         return Identity.of(await resolve.identity(info.context, self.id))
 
-    @strawberry.field(description="What the graph holds for the researcher, counted.")
-    def counts(self) -> ResearcherCounts:
+    @strawberry.field(description="What the graph holds for the researcher, counted." + PARTIAL)
+    def counts(self) -> ResearcherCounts | None:
         return ResearcherCounts(researcher_id=self.id, known=self._row.counts)
 
-    @strawberry.field(description="Earlier affiliations, the most recent first.")
-    async def past_affiliations(self, info: Info) -> list[Affiliation]:
+    @strawberry.field(description="Earlier affiliations, the most recent first." + PARTIAL)
+    async def past_affiliations(self, info: Info) -> list[Affiliation] | None:
         return [Affiliation.of(a) for a in await resolve.past_affiliations(info.context, self.id)]
 
-    @strawberry.field(description="The researcher's works, keyset-paged.")
+    @strawberry.field(description="The researcher's works, keyset-paged." + PARTIAL)
     async def works(
         self,
         info: Info,
         first: First = 20,
         after: After = None,
         order_by: Order = WorkOrder.YEAR_DESC,
-    ) -> Connection[Work]:
+    ) -> Connection[Work] | None:
         return await lists.works_of(info, self.id, first, after, order_by)
 
-    @strawberry.field(description="Topics of the researcher's works, the most frequent first.")
-    async def topics(self, info: Info, first: HowMany = 10) -> list[ResearcherTopic]:
+    @strawberry.field(
+        description="Topics of the researcher's works, the most frequent first." + PARTIAL
+    )
+    async def topics(self, info: Info, first: HowMany = 10) -> list[ResearcherTopic] | None:
         return [ResearcherTopic.of(t) for t in await resolve.topics(info.context, self.id, first)]
 
     @strawberry.field(
         description="Co-authors ranked by shared works, then by the year of the latest one; "
-        f"works of more than {MAX_PAIR_AUTHORS} authors make no co-authors here."
+        f"works of more than {MAX_PAIR_AUTHORS} authors make no co-authors here." + PARTIAL
     )
     async def coauthors(
         self, info: Info, first: First = 20, after: After = None
-    ) -> Connection["Coauthor"]:
+    ) -> Connection["Coauthor"] | None:
         page = await resolve.coauthors(info.context, self.id, first, after)
         return from_page(page, after, Coauthor.of, lambda c: c.researcher.id)
 
     @strawberry.field(
         description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works of at most "
         f"{MAX_PAIR_AUTHORS} authors, ranked by shared works, then by the year of the latest one."
+        + PARTIAL
     )
-    async def close_collaborators(self, info: Info, first: HowMany = 4) -> list["Coauthor"]:
+    async def close_collaborators(self, info: Info, first: HowMany = 4) -> list["Coauthor"] | None:
         rows = await resolve.close_collaborators(info.context, self.id, first)
         return [Coauthor.of(r) for r in rows]
 

@@ -1,8 +1,12 @@
 import strawberry
 
 from loaders.identity import MAX_IDENTITY_COAUTHORS, MAX_IDENTITY_WORKS
+from resolvers.context import Context
 from resolvers.identity import IdentityReport, PersonGroup
 from resolvers.trust import Component, TrustScore
+from schema.work import Work
+
+Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(description="One of the seven parts of a trust score.")
@@ -42,12 +46,25 @@ class Trust:
         )
 
 
-@strawberry.type(description="A work as the identity check read it.")
+@strawberry.type(
+    description="A work of the record as the identity check read it: a fact about the record "
+    "and the work together, so it has no id of its own (the work is `work`)."
+)
 class IdentityWork:
-    id: strawberry.ID = strawberry.field(description="The work's id.")
-    title: str | None = strawberry.field(description="Its title.")
-    year: int | None = strawberry.field(description="Its publication year.")
-    confirmed: bool = strawberry.field(description="The owner confirmed this work is theirs.")
+    work_id: strawberry.ID = strawberry.field(description="The work's id (Work.id).")
+    title: str | None = strawberry.field(description="Its title, as the check read it.")
+    year: int | None = strawberry.field(description="Its publication year, as the check read it.")
+    confirmed: bool = strawberry.field(
+        description="The record's owner confirmed this work is theirs."
+    )
+
+    @strawberry.field(
+        description="The work itself, read when asked (one batched statement); null only when "
+        "it was deleted after the check read it."
+    )
+    async def work(self, info: Info) -> Work | None:
+        row = await info.context.loaders.work.load(self.work_id)
+        return Work.of(row) if row else None
 
 
 @strawberry.type(description="The works of the record that look like one person's.")
@@ -61,7 +78,9 @@ class IdentityGroup:
     @classmethod
     def of(cls, g: PersonGroup) -> "IdentityGroup":
         works = [
-            IdentityWork(id=strawberry.ID(w.id), title=w.title, year=w.year, confirmed=w.confirmed)
+            IdentityWork(
+                work_id=strawberry.ID(w.id), title=w.title, year=w.year, confirmed=w.confirmed
+            )
             for w in g.works
         ]
         return cls(works=works, evidence=list(g.evidence))

@@ -116,8 +116,8 @@ def lifetime_problem(claims: dict[str, Any], max_seconds: int, now: float) -> st
     # PyJWT has checked that `exp` is a number (or a numeric string).
     if int(claims["exp"]) - now > max_seconds + CLOCK_LEEWAY_SECONDS:
         return (
-            f"the token is valid for longer than {limit} (AUTH_MAX_TOKEN_LIFETIME_SECONDS):"
-            " ask for a shorter-lived token"
+            f"the token is valid for longer than {limit}"
+            " (PEERGRAPH_AUTH_MAX_TOKEN_LIFETIME_SECONDS): ask for a shorter-lived token"
         )
     return None
 
@@ -142,11 +142,12 @@ def user_of(claims: dict[str, Any]) -> User:
 def mint(settings: Settings, claims: dict[str, Any], ttl_seconds: int = 3600) -> str:
     """A local HS256 token (the `peergraph token` command and the tests)."""
     if not settings.auth_jwt_secret:
-        raise ValueError("set AUTH_JWT_SECRET (32+ characters) to mint local tokens")
+        raise ValueError("set PEERGRAPH_AUTH_JWT_SECRET (32+ characters) to mint local tokens")
     if ttl_seconds > settings.auth_max_token_lifetime_seconds:
         raise ValueError(
             f"a token may live at most {settings.auth_max_token_lifetime_seconds} seconds"
-            " (AUTH_MAX_TOKEN_LIFETIME_SECONDS); the service refuses longer ones: lower the ttl"
+            " (PEERGRAPH_AUTH_MAX_TOKEN_LIFETIME_SECONDS); the service refuses longer ones:"
+            " lower the ttl"
         )
     now = int(time.time())
     payload = {"aud": settings.auth_audience, "iat": now, "exp": now + ttl_seconds, **claims}

@@ -212,6 +212,9 @@ def print_addresses(settings: Settings, minted: bool) -> None:
         print(f"sign-in for this run: Authorization: Bearer {demo}", file=sys.stderr)
         link = sign_in_link(base, demo)
         print(f"explorer page, sign in (the page asks first): {link}", file=sys.stderr)
+        # The run's secret is nowhere else: without this token no claim could be reviewed.
+        admin = mint(settings, {"sub": "demo-admin", "roles": ["admin"]}, 12 * 3600)
+        print(f"admin (pendingClaims, reviewClaim): Authorization: Bearer {admin}", file=sys.stderr)
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
@@ -344,7 +347,7 @@ def parser() -> argparse.ArgumentParser:
     cy.add_argument("--max-rows", type=int, default=1000, help="rows to print at most")
     cy.add_argument("--timeout", type=float, default=30, help="transaction timeout, seconds")
     cy.set_defaults(run=cmd_cypher)
-    token = add("token", help="mint a local HS256 token (needs AUTH_JWT_SECRET)")
+    token = add("token", help="mint a local HS256 token (needs PEERGRAPH_AUTH_JWT_SECRET)")
     token.add_argument("--user", required=True, help="the subject: a user id")
     token.add_argument("--email", help="the email claim (claim evidence when verified)")
     token.add_argument("--verified", action="store_true", help="the email is verified")

@@ -7,7 +7,7 @@ of these and that the README names them all.
 ERROR_CODES = {
     "GRAPHQL_PARSE_FAILED": "The document is not GraphQL: fix its syntax.",
     "GRAPHQL_VALIDATION_FAILED": "The document does not fit the schema, or goes past the depth, "
-    "alias, token or length (MAX_QUERY_CHARS) limit: fix the document.",
+    "alias, token or length (PEERGRAPH_MAX_QUERY_CHARS) limit: fix the document.",
     "QUERY_TOO_COMPLEX": "The query's cost is over the budget (both in `extensions`): ask for "
     "smaller pages or fewer fields.",
     "BAD_USER_INPUT": "An argument is wrong (named in `extensions.argument`): fix it.",
@@ -21,8 +21,8 @@ ERROR_CODES = {
     "BAD_REQUEST": "Not a GraphQL-over-HTTP request (bad JSON, no query, a batch).",
     "METHOD_NOT_ALLOWED": "A mutation over GET: use POST.",
     "NOT_ACCEPTABLE": "The Accept header allows no JSON type this endpoint answers.",
-    "PAYLOAD_TOO_LARGE": "The body is over MAX_BODY_BYTES.",
-    "REQUEST_HEADERS_TOO_LARGE": "The request headers are over MAX_HEADER_BYTES: send fewer or "
-    "shorter ones.",
+    "PAYLOAD_TOO_LARGE": "The body is over PEERGRAPH_MAX_BODY_BYTES.",
+    "REQUEST_HEADERS_TOO_LARGE": "The request headers are over PEERGRAPH_MAX_HEADER_BYTES: send "
+    "fewer or shorter ones.",
     "UNSUPPORTED_MEDIA_TYPE": "Send application/json (or a GET with query parameters).",
 }

@@ -1,12 +1,31 @@
-"""Every setting the service reads, from environment variables (prefix-free, as documented)."""
+"""Every setting the service reads, from environment variables: NEO4J_*, HOST and PORT as
+other tools name them, the rest under the PEERGRAPH_ prefix (a misspelt one is warned about)."""
 
+import difflib
 import ipaddress
+import logging
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import AliasChoices, AliasGenerator, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger("peergraph.config")
+
+PREFIX = "PEERGRAPH_"
+# Read by the Neo4j launcher and the test suite, not by the service: known, not misspelt.
+OTHER_PREFIXED = frozenset(
+    {
+        "PEERGRAPH_NEO4J_EXIT_WITH_PARENT",
+        "PEERGRAPH_CHROMIUM",
+        "PEERGRAPH_TEST_NEO4J_URI",
+        "PEERGRAPH_FUZZ_EXAMPLES",
+        "PEERGRAPH_WRITE_ANSWERS",
+    }
+)
 
 EMBEDDED_URI = "bolt://127.0.0.1:7687"
 # Where `make run` / `make neo4j` keep the embedded Neo4j's password (with its data).
@@ -18,8 +37,26 @@ class ConfigError(RuntimeError):
     """A setting is missing or wrong; the message says which and what to set."""
 
 
+def prefixed(field: str) -> bool:
+    return not (field.startswith("neo4j_") or field in ("host", "port"))
+
+
+def env_name(field: str) -> str:
+    return f"{PREFIX}{field.upper()}" if prefixed(field) else field.upper()
+
+
+def env_names(field: str) -> str | AliasChoices:
+    # The name without the prefix (what peergraph read before) still works, with a warning.
+    return AliasChoices(env_name(field), field) if prefixed(field) else field
+
+
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,  # Settings(neo4j_uri=...) in code; the env names in the environment
+        alias_generator=AliasGenerator(validation_alias=env_names),
+    )
 
     # The embedded Neo4j that `make run` starts listens here; point it at any other Neo4j.
     neo4j_uri: str = EMBEDDED_URI
@@ -125,11 +162,35 @@ def on_loopback(uri: str) -> bool:
 
 
 def load_settings() -> Settings:
-    """Reads the environment, turning a validation failure into one readable message."""
+    """Reads the environment, turning a validation failure into one readable message, and
+    warns of variables that look like settings but are not read."""
+    for warning in setting_warnings(os.environ):
+        log.warning(warning)
     try:
         return Settings()
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(f"{shown_name(err['loc'])}: {err['msg']}" for err in exc.errors())
         raise ConfigError(f"bad setting ({problems}); fix the environment variable") from exc
+
+
+def shown_name(loc: tuple[int | str, ...]) -> str:
+    name = str(loc[0]).lower()
+    return env_name(name) if name in Settings.model_fields else name.upper()
+
+
+def setting_warnings(environ: Mapping[str, str]) -> list[str]:
+    names = {env_name(field) for field in Settings.model_fields}
+    present = {key.upper() for key in environ}
+    unknown = sorted(present - names - OTHER_PREFIXED)
+    return [misspelt(key, names) for key in unknown if key.startswith(PREFIX)] + [
+        f"{env_name(field)[len(PREFIX) :]} is read as {env_name(field)}: rename it (the name"
+        " without the prefix will stop working)"
+        for field in Settings.model_fields
+        if prefixed(field) and field.upper() in present and env_name(field) not in present
+    ]
+
+
+def misspelt(key: str, names: set[str]) -> str:
+    guess = difflib.get_close_matches(key, sorted(names), n=1)
+    hint = f"did you mean {guess[0]}? " if guess else ""
+    return f"{key} is not a peergraph setting and is ignored ({hint}see the README's Settings)"

@@ -62,7 +62,7 @@ class GraphQLView(GraphQL[Context, None]):
                 raise HTTPException(
                     400,
                     f"`{name}` nest deeper than {self.max_variables_depth} levels"
-                    " (MAX_VARIABLES_DEPTH): send flatter values",
+                    " (PEERGRAPH_MAX_VARIABLES_DEPTH): send flatter values",
                 )
         return self.persisted.resolve(data)
 

@@ -85,7 +85,7 @@ class HeaderLimit:
             return
         message = (
             f"the request headers are {size} bytes, over the limit of {self.max_bytes}"
-            " (MAX_HEADER_BYTES): send fewer or shorter headers"
+            " (PEERGRAPH_MAX_HEADER_BYTES): send fewer or shorter headers"
         )
         await error_response(431, message, {"connection": "close"})(scope, receive, send)
 
@@ -93,8 +93,8 @@ class HeaderLimit:
 def uvicorn_limits(settings: Settings) -> dict[str, Any]:
     """uvicorn's own bound on a request head, so an endless header is dropped before it is
     buffered: h11 has one (httptools, uvicorn's default, has none and buffers any size).
-    Heads between MAX_HEADER_BYTES and this bound get HeaderLimit's GraphQL-shaped 431; the
-    margin leaves room for the request line (a GET carries its query there)."""
+    Heads between PEERGRAPH_MAX_HEADER_BYTES and this bound get HeaderLimit's GraphQL-shaped
+    431; the margin leaves room for the request line (a GET carries its query there)."""
     return {"http": "h11", "h11_max_incomplete_event_size": 4 * settings.max_header_bytes}
 
 

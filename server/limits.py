@@ -298,7 +298,7 @@ def document_parser(max_chars: int) -> Callable[[], SchemaExtension]:
 def too_long(chars: int, max_chars: int) -> GraphQLError:
     return GraphQLError(
         f"the document has {chars} characters, over the limit of {max_chars}"
-        " (MAX_QUERY_CHARS): remove comments and padding, or ask for less",
+        " (PEERGRAPH_MAX_QUERY_CHARS): remove comments and padding, or ask for less",
         extensions={"code": "GRAPHQL_VALIDATION_FAILED"},
     )
 

@@ -73,3 +73,17 @@ def rename(record: dict[str, Any], tag: str) -> dict[str, Any]:
             author["display_name"], tag
         )
     return record
+
+
+async def researcher_with_a_bad_count(runner: CypherRunner, tmp: Path, researcher: str) -> None:
+    """A researcher of three works whose stored closeCoauthors is text (a bad migration, a
+    hand-written fix): the counts and the trust score, which read it, fail; nothing else does."""
+    co = f"{researcher}-co"
+    await load(
+        runner, tmp, [work(f"W-{researcher}-{n}", [researcher, co], ["T-web-0"]) for n in range(3)]
+    )
+    await runner.driver.execute_query(
+        "MATCH (r:Researcher {id: $id}) SET r.closeCoauthors = 'many'",
+        {"id": researcher},
+        database_=runner.database,
+    )

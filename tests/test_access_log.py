@@ -68,7 +68,7 @@ def started(process: subprocess.Popen[bytes], log: Path) -> str:
 def test_the_served_access_log_never_holds_a_token(neo4j_uri: str, tmp_path: Path) -> None:
     """`peergraph serve` as it runs, with uvicorn's real access log captured."""
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PORT": "0", "ACCESS_LOG": "true"}
+    env = {**os.environ, "NEO4J_URI": neo4j_uri, "PORT": "0", "PEERGRAPH_ACCESS_LOG": "true"}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "serve"], cwd=ROOT, env=env, stdout=out, stderr=out

@@ -229,9 +229,9 @@ async def test_the_owner_splits_the_other_jian_jiao_off(
     me = user("splitter", email="jj@microsoft.com", email_verified=True)
     target = "A-c4-jian-jiao"
     assert (await ok(runner, CLAIM, {"id": target}, me))["claimResearcher"]["status"] == "APPROVED"
-    identity = """query($id: ID!) { researcher(id: $id) { identity { coherent groups { works { id } } } } }"""
+    identity = """query($id: ID!) { researcher(id: $id) { identity { coherent groups { works { workId } } } } }"""
     groups = (await ok(runner, identity, {"id": target}))["researcher"]["identity"]["groups"]
-    other = [w["id"] for w in groups[1]["works"]]
+    other = [w["workId"] for w in groups[1]["works"]]
     before = await graph_counts(runner)
 
     split = """mutation($id: ID!, $works: [ID!]!) { splitResearcher(input: {researcherId: $id, workIds: $works}) {

@@ -263,7 +263,7 @@ def test_a_blank_subject_owns_no_unclaimed_researcher(
     assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]
 
 
-# --- tokens live at most AUTH_MAX_TOKEN_LIFETIME_SECONDS ----------------------------------------
+# --- tokens live at most PEERGRAPH_AUTH_MAX_TOKEN_LIFETIME_SECONDS ------------------------------
 
 HOUR = 3600
 
@@ -308,7 +308,7 @@ async def test_the_maximum_lifetime_is_a_setting(auth_settings: Settings) -> Non
 def test_peergraph_token_refuses_a_ttl_over_the_maximum(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("AUTH_JWT_SECRET", SECRET)
+    monkeypatch.setenv("PEERGRAPH_AUTH_JWT_SECRET", SECRET)
 
     assert cli.main(["token", "--user", "u1", "--ttl", str(25 * HOUR)]) == 2
     assert "at most 86400 seconds" in capsys.readouterr().err

@@ -180,7 +180,7 @@ def test_a_big_accepted_document_is_parsed_off_the_event_loop(
         return original(self)
 
     monkeypatch.setattr(Parser, "parse_document", recording)
-    # Unique, so no cache has seen it; under MAX_QUERY_CHARS.
+    # Unique, so no cache has seen it; under PEERGRAPH_MAX_QUERY_CHARS.
     document = "{ big: __typename }\n" + "# a comment line in a big document\n" * 400
 
     payload = post(client, {"query": document}).json()

@@ -6,6 +6,7 @@ import asyncio
 import gzip
 import json
 import os
+import re
 import select
 import signal
 import socket
@@ -21,7 +22,9 @@ from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from ingest.generate import generate
 from ingest.upgrades import outdated
-from server.cli import main, parser
+from server.auth import Authenticator
+from server.cli import main, parser, print_addresses, sign_in
+from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +39,7 @@ def test_an_unreachable_neo4j_is_one_line_before_any_retry(
     argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("NEO4J_URI", NOWHERE)
-    monkeypatch.setenv("AUTH_JWT_SECRET", "cli-tests-secret-" + "s" * 24)
+    monkeypatch.setenv("PEERGRAPH_AUTH_JWT_SECRET", "cli-tests-secret-" + "s" * 24)
 
     assert main(argv) == 2
 
@@ -237,3 +240,23 @@ def test_every_help_shows_real_defaults_and_never_none(capsys: pytest.CaptureFix
     for name in ("serve", "dev"):
         assert "--port PORT HTTP port (default: PORT, else 8000)" in shown[name]
     assert "--batch-size BATCH_SIZE records per transaction (default: 1000)" in shown["import"]
+
+
+async def test_a_run_prints_a_user_token_and_an_admin_token_the_service_accepts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings = sign_in(Settings(port=8123))
+
+    print_addresses(settings, minted=True)
+
+    err = capsys.readouterr().err
+    assert "GraphiQL: http://127.0.0.1:8123/graphql\n" in err
+    tokens = dict(re.findall(r"^(.+): Authorization: Bearer (\S+)$", err, re.M))
+    assert sorted(tokens) == ["admin (pendingClaims, reviewClaim)", "sign-in for this run"]
+    authenticator = Authenticator(settings)
+    user = (await authenticator.authenticate(f"Bearer {tokens['sign-in for this run']}")).user
+    admin = await authenticator.authenticate(
+        f"Bearer {tokens['admin (pendingClaims, reviewClaim)']}"
+    )
+    assert user is not None and not user.admin
+    assert admin.user is not None and admin.user.admin

@@ -15,7 +15,7 @@ from loaders.explorer import FANOUT, SCAN
 EXPLORER = """
 query($center: ID!, $limit: Int!, $kinds: [NodeKind!]) {
   explorer(center: $center, limit: $limit, kinds: $kinds) {
-    center nodes { id kind label weight } edges { source target kind weight }
+    center nodes { nodeId kind label weight } edges { source target kind weight }
   }
 }
 """
@@ -31,7 +31,7 @@ async def slice_of(runner: CypherRunner, center: str, limit: int = 60, kinds: An
 
 
 def assert_well_formed(graph: Any, center: str, limit: int) -> None:
-    ids = [n["id"] for n in graph["nodes"]]
+    ids = [n["nodeId"] for n in graph["nodes"]]
     assert graph["center"] == center and ids[0] == center
     assert len(ids) == len(set(ids)) <= limit
     assert all(0 <= n["weight"] <= 1 for n in graph["nodes"])
@@ -51,7 +51,7 @@ async def test_a_researcher_slice_shows_papers_people_topics_and_institutions(
     graph = await slice_of(runner, "A-jian-jiao", 20)
 
     assert {n["kind"] for n in graph["nodes"]} == ALL_KINDS
-    by_id = {n["id"]: n for n in graph["nodes"]}
+    by_id = {n["nodeId"]: n for n in graph["nodes"]}
     # The best of each kind comes first: Ruofei Zhang shares three works, Microsoft is stated
     # on four of the nine, two topics carry four works each.
     assert by_id["A-ruofei-zhang"]["weight"] == 1.0
@@ -85,7 +85,7 @@ async def test_the_slice_recentres_on_any_kind(
 
     assert_well_formed(graph, center, 30)
     assert graph["nodes"][0]["kind"] == kind
-    assert neighbour in {n["id"] for n in graph["nodes"]}
+    assert neighbour in {n["nodeId"] for n in graph["nodes"]}
     assert any(e["source"] == center and e["target"] == neighbour for e in graph["edges"])
 
 
@@ -186,7 +186,7 @@ async def test_a_slice_costs_the_same_however_big_the_hubs_it_picks_grow(
 
     graph = await slice_of(runner, "A-near", 60)
     assert_well_formed(graph, "A-near", 60)
-    assert {"A-prolific", "T-crowded"} <= {n["id"] for n in graph["nodes"]}
+    assert {"A-prolific", "T-crowded"} <= {n["nodeId"] for n in graph["nodes"]}
     assert big <= small * 1.1, (small, big)
 
 

@@ -20,7 +20,7 @@ from resolvers.trust import trust
 
 HIT_WORKS = {"W-arxiv-2204.01257", "W-arxiv-2101.07953"}
 QUERY = """{ researcher(id: "A-jian-jiao") {
-  identity { coherent suspectedPeople groups { works { id } evidence } }
+  identity { coherent suspectedPeople groups { works { workId } evidence } }
   trust { score tier components { name points max reason } } } }"""
 
 
@@ -35,7 +35,7 @@ async def test_the_seed_profile_is_two_people(runner: CypherRunner) -> None:
 
     assert identity["coherent"] is False
     assert identity["suspectedPeople"] == 2
-    groups = [{w["id"] for w in g["works"]} for g in identity["groups"]]
+    groups = [{w["workId"] for w in g["works"]} for g in identity["groups"]]
     # The Harbin Institute of Technology (Shenzhen) works on HARQ and spinal codes stand apart
     # from the seven Microsoft-era works, which stay together although five share no co-author.
     assert groups == [

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED
-from cypher.runner import CypherRunner
+from cypher.runner import CypherRunner, GraphChanges
+from factories import load, work
 from helpers import graph_counts
 from ingest.importer import eta, import_paths, print_progress
 from ingest.reader import UnreadableFile, read_lines
@@ -24,6 +25,31 @@ async def test_importing_twice_changes_nothing(runner: CypherRunner) -> None:
     assert summary.skipped == []
     assert summary.written == {"institutions": 9, "topics": 9, "authors": 64, "works": 9}
     assert await graph_counts(runner) == before
+    assert summary.changes == GraphChanges(nodes=0, relationships=0)
+    assert summary.describe().startswith(
+        "read 91 records (9 institutions, 9 topics, 64 authors, 9 works), skipped 0,"
+        " merged away 0 ids in "
+    )
+    assert summary.describe().endswith("s: nothing new, the graph already held all of it")
+
+
+async def test_an_import_reports_what_it_added_to_the_graph(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    before = await graph_counts(runner)
+    records = [work(f"W-gain-{n}", ["A-gain-1", "A-gain-2"], ["T-gain"]) for n in range(3)]
+
+    summary = await load(runner, tmp_path, records)
+
+    nodes, relationships = await graph_counts(runner)
+    assert summary.changes == GraphChanges(nodes - before[0], relationships - before[1])
+    # 3 works, 2 researchers, 1 topic; and more relationships than nodes (authorship, topics,
+    # the co-author pair, topic shares).
+    assert summary.changes.nodes == 6
+    assert summary.changes.relationships > 6
+    assert summary.describe().endswith(
+        f"the graph gained 6 nodes and {summary.changes.relationships:,} relationships"
+    )
 
 
 async def test_bad_lines_are_reported_and_skipped(runner: CypherRunner, tmp_path: Path) -> None:
@@ -77,8 +103,22 @@ async def test_an_import_reports_progress_in_batches(runner: CypherRunner) -> No
 
     reports = out.getvalue().split("\r")[1:]
     assert len(reports) == -(-summary.read // 10)
-    assert reports[-1].startswith(f"imported {summary.read:,} records (")
+    assert reports[-1].startswith(f"imported {summary.read:,} records (0 graph elements/s, 100%")
     assert "100% of the files" in reports[-1]
+
+
+async def test_progress_counts_one_record_without_a_plural(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "T-one-record", "display_name": "One"}) + "\n")
+    out = io.StringIO()
+
+    summary = await import_paths(runner, [path], progress=print_progress(out))
+
+    assert out.getvalue().startswith("\rimported 1 record (")
+    assert summary.describe().startswith("read 1 record (1 topic), skipped 0,")
+    assert summary.describe().endswith("the graph gained 1 node and 0 relationships")
 
 
 def test_lines_tell_how_far_into_their_file_they_are(tmp_path: Path) -> None:

@@ -47,3 +47,13 @@ def test_a_killed_parent_takes_its_neo4j_down_cleanly(tmp_path: Path) -> None:
     assert not alive(neo4j_pid)
     log = (tmp_path / "data" / "neo4j-local.log").read_text(errors="replace")
     assert "the parent process is gone; stopping" in log
+
+
+def test_the_launcher_lists_its_flags_on_help() -> None:
+    launcher = Path(__file__).resolve().parent.parent / "neo4j-local" / "run.sh"
+
+    done = subprocess.run([launcher, "--help"], capture_output=True, text=True, timeout=60)
+
+    assert done.returncode == 0, done.stderr
+    for flag in ("--port", "--host", "--data-dir", "--page-cache", "--tx-timeout-seconds"):
+        assert flag in done.stdout

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cypher.runner import CypherRunner
+from factories import researcher_with_a_bad_count
 from helpers import execute
 from schema import PROFILE_PAGE
 
@@ -168,3 +169,28 @@ async def test_paging_through_works_visits_every_work_once(runner: CypherRunner)
 
         assert sorted(seen) == sorted(work_id(f) for f in FACTS), order
         assert seen == expected[order], order
+
+
+async def test_a_part_that_fails_leaves_the_rest_of_the_page(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await researcher_with_a_bad_count(runner, tmp_path, "A-partial")
+
+    result, _ = await execute(runner, PROFILE_PAGE, {"id": "A-partial"})
+
+    assert result.errors is not None
+    assert sorted([str(key) for key in e.path or []] for e in result.errors) == [
+        ["researcher", "counts", "closeCollaborators"],
+        ["researcher", "trust"],
+    ]
+    assert result.data is not None
+    page = result.data["researcher"]
+    assert (page["counts"], page["trust"]) == (None, None)
+    assert page["name"] == "Author A-partial"
+    assert page["identity"]["coherent"] is True
+    assert sorted(e["node"]["id"] for e in page["works"]["edges"]) == [
+        "W-A-partial-0",
+        "W-A-partial-1",
+        "W-A-partial-2",
+    ]
+    assert result.data["explorer"]["center"] == "A-partial"

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from server.config import Settings
+from server.config import Settings, env_name
 
 ROOT = Path(__file__).resolve().parent.parent
 ROW = re.compile(r"^\| (`[A-Z0-9_]+`(?: / `[A-Z0-9_]+`)*) \| ([^|]*) \|", re.M)
@@ -34,13 +34,17 @@ def shown(value: Any) -> str:
 
 
 def test_every_setting_is_in_the_readme_and_nothing_else_is() -> None:
-    assert sorted(documented()) == sorted(name.upper() for name in Settings.model_fields)
+    assert sorted(documented()) == sorted(env_name(field) for field in Settings.model_fields)
+
+
+def field(name: str) -> str:
+    return name.removeprefix("PEERGRAPH_").lower()
 
 
 def test_each_documented_default_is_the_code_s() -> None:
     wrong = {
-        name: (default, shown(Settings.model_fields[name.lower()].default))
+        name: (default, shown(Settings.model_fields[field(name)].default))
         for name, default in documented().items()
-        if default is not None and default != shown(Settings.model_fields[name.lower()].default)
+        if default is not None and default != shown(Settings.model_fields[field(name)].default)
     }
     assert wrong == {}

@@ -17,9 +17,7 @@ MATCH (:Researcher {id: $id})-[a:AUTHORED]->(w:Work)
 RETURN w.id AS work, a.confirmed AS confirmed, a.confirmedAt IS NOT NULL AS at,
        a.verified AS verified ORDER BY work
 """
-IDENTITY = (
-    """query($id: ID!) { researcher(id: $id) { identity { groups { works { id confirmed } } } } }"""
-)
+IDENTITY = """query($id: ID!) { researcher(id: $id) { identity { groups { works { workId confirmed } } } } }"""
 
 
 async def stored(runner: CypherRunner) -> list[dict[str, object]]:
@@ -31,7 +29,7 @@ async def shown(runner: CypherRunner) -> set[str]:
     result, _ = await execute(runner, IDENTITY, {"id": TARGET})
     assert result.errors is None and result.data is not None, result.errors
     groups = result.data["researcher"]["identity"]["groups"]
-    return {w["id"] for g in groups for w in g["works"] if w["confirmed"]}
+    return {w["workId"] for g in groups for w in g["works"] if w["confirmed"]}
 
 
 async def test_confirmations_written_as_verified_are_read_after_the_next_import(

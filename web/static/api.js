@@ -57,15 +57,27 @@ function failure(error) {
   return new ServiceError(MESSAGES[code] ?? error.message, code);
 }
 
+// A service that took the request and never answers would otherwise leave the page waiting
+// for ever. The service's own limit (queue plus statement timeouts) is well under this.
+// (The browser tests shorten it through window.peergraphTimeoutMs.)
+const TIMEOUT_MS = window.peergraphTimeoutMs ?? 60000;
+
 async function post(body, token) {
   const headers = {
     "content-type": "application/json",
     accept: "application/graphql-response+json, application/json",
   };
   if (token) headers.authorization = `Bearer ${token}`;
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    return await fetch("/graphql", { method: "POST", headers, body: JSON.stringify(body) });
-  } catch {
+    return await fetch("/graphql", { method: "POST", headers, body: JSON.stringify(body), signal });
+  } catch (error) {
+    if (error.name === "TimeoutError") {
+      throw new ServiceError(
+        `The peergraph service did not answer within ${TIMEOUT_MS / 1000} s. Try again in a moment.`,
+        "NO_ANSWER",
+      );
+    }
     throw new ServiceError(
       "The peergraph service cannot be reached. Check that it is running, then try again.",
       "UNREACHABLE",
@@ -73,9 +85,9 @@ async function post(body, token) {
   }
 }
 
-// The data of a request. An error that left a top-level field null (Neo4j down, a timeout,
-// bad input) throws; an error deeper down only leaves a gap, and the rest is shown.
-async function graphql(body, token) {
+// A request's data and the errors of the parts that failed (each left its field null). A
+// request that failed whole (no data: a bad document, an unknown hash, a refused token) throws.
+async function answer(body, token) {
   const response = await post(body, token);
   let payload;
   try {
@@ -83,10 +95,32 @@ async function graphql(body, token) {
   } catch {
     throw new ServiceError(`The service answered ${response.status} without a GraphQL response.`, "BAD_RESPONSE");
   }
-  const fatal = payload.errors?.find((e) => payload.data?.[e.path?.[0]] == null);
+  const errors = payload.errors ?? [];
+  if (payload.data == null) throw failure(errors[0] ?? { message: "The service answered without data." });
+  if (errors.length) console.warn("partial GraphQL errors", errors);
+  return { data: payload.data, errors };
+}
+
+// The data only: an error that left a top-level field null (Neo4j down, a timeout, bad input)
+// throws; an error deeper down only leaves a gap, and the rest is shown.
+async function graphql(body, token) {
+  const { data, errors } = await answer(body, token);
+  const fatal = errors.find((e) => data[e.path?.[0]] == null);
   if (fatal) throw failure(fatal);
-  if (payload.errors?.length) console.warn("partial GraphQL errors", payload.errors);
-  return payload.data;
+  return data;
+}
+
+// Why the part at `path` (["researcher", "trust"]) is missing, as a ServiceError; null when it
+// is there.
+export function missing(part, errors, path) {
+  if (part != null) return null;
+  return failedAt(errors, path) ?? new ServiceError("The service sent nothing for it.", "ERROR");
+}
+
+// The error of the part at `path`, as a ServiceError; null when none failed there.
+export function failedAt(errors, path) {
+  const error = errors.find((e) => path.every((key, i) => e.path?.[i] === key));
+  return error ? failure(error) : null;
 }
 
 async function documentText(operationName) {
@@ -99,13 +133,23 @@ async function documentText(operationName) {
 // hash (restarted, or its store was emptied) is sent the text once, and keeps it. Signed in
 // with the kept token unless another is given (the sign-in check).
 export async function run(operationName, variables = {}, token = session.token()) {
+  return send(graphql, operationName, variables, token);
+}
+
+// The same, for a page that shows what arrived: {data, errors}, where a part that failed is
+// null in data and `missing` says why.
+export async function runInParts(operationName, variables = {}, token = session.token()) {
+  return send(answer, operationName, variables, token);
+}
+
+async function send(read, operationName, variables, token) {
   const sha256Hash = HASHES[operationName];
   if (!sha256Hash) throw new ServiceError(`The page has no ${operationName} query: reload the page.`, "BAD_RESPONSE");
   const body = { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } };
   try {
-    return await graphql(body, token);
+    return await read(body, token);
   } catch (error) {
     if (error.code !== "PERSISTED_QUERY_NOT_FOUND") throw error;
-    return graphql({ ...body, query: await documentText(operationName) }, token);
+    return read({ ...body, query: await documentText(operationName) }, token);
   }
 }

@@ -18,6 +18,10 @@ export const errorBox = (error, retry) =>
   h("div", { class: "error", role: "alert" }, h("strong", {}, "Something went wrong. "), error.message, " ",
     retry ? h("button", { class: "secondary", onclick: retry }, "Try again") : null);
 
+// In place of a part of the page that did not arrive: what, why, and what to do.
+export const unavailable = (what, error) =>
+  h("p", { class: "note unavailable", role: "status" }, `${what} could not be loaded: ${error.message} Reload the page to try again.`);
+
 export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const pageLink = (id, text) => h("a", { href: `/explore/${encodeURIComponent(id)}` }, text);

@@ -1,7 +1,7 @@
 // /explore/{id}: a researcher's profile page (or any node's page) with its graph slice.
 
-import { run, session, takeTokenFromAddress, unverifiedClaims } from "./api.js";
-import { errorBox, h, pageLink, plural, status } from "./dom.js";
+import { failedAt, missing, run, runInParts, session, takeTokenFromAddress, unverifiedClaims } from "./api.js";
+import { errorBox, h, pageLink, plural, status, unavailable } from "./dom.js";
 import { KINDS, createGraph, legend } from "./graph.js";
 import { collaboration, follow, header, trust, works } from "./profile.js";
 import { CONNECTION_PATH, EXPLORE, FIND_RESEARCHERS, NODE_PAGE, PROFILE_PAGE, SIGN_IN_CHECK } from "./queries.js";
@@ -72,7 +72,8 @@ function offerSignIn(token) {
 }
 
 // The graph section: the slice around the page's node, re-centred on whatever is clicked.
-function graphSection(initial, pageName) {
+// `failed`: why the slice did not arrive (drawn empty, with the reason over it).
+function graphSection(initial, pageName, failed = null) {
   const container = h("div", { id: "graph", role: "img", "aria-label": "Research graph" });
   const overlay = h("div");
   const inspector = h("div", { class: "inspector", id: "inspector" });
@@ -84,7 +85,8 @@ function graphSection(initial, pageName) {
   }
 
   function centred(slice) {
-    const center = slice.nodes.find((n) => n.id === slice.center);
+    const found = slice.nodes.find((n) => n.nodeId === slice.center);
+    const center = found && { id: found.nodeId, kind: found.kind, label: found.label };
     const back = h("button", { class: "secondary", id: "back" }, `Back to ${pageName}`);
     back.addEventListener("click", () => recenter(initial.center));
     inspector.replaceChildren(...[center && describe(center), slice.center !== initial.center && h("span", {}, " ", back)].filter(Boolean));
@@ -110,7 +112,12 @@ function graphSection(initial, pageName) {
     h("p", { class: "note" }, "Nearby papers, people, topics and institutions. Click a node to re-centre the graph on it."),
     legendBox, inspector, h("div", { class: "graph-wrap" }, container, overlay));
   // cytoscape measures its container, so the section must be in the page before drawing.
-  return { section, draw: () => { graph.show(initial); centred(initial); }, graph };
+  const draw = () => {
+    graph.show(initial);
+    centred(initial);
+    if (failed) overlay.replaceChildren(unavailable("The graph", failed));
+  };
+  return { section, draw, graph };
 }
 
 // Researchers found as the user types (debounced), rendered into `list`; only the answer to
@@ -172,9 +179,9 @@ function connectionSection(fromId, graph) {
     input, suggestions, result);
 }
 
-function researcherPage(r, explorer) {
-  const g = graphSection(explorer, r.name);
-  app.replaceChildren(header(r), trust(r), follow(r), collaboration(r), g.section, connectionSection(r.id, g.graph), works(r));
+function researcherPage(r, explorer, errors) {
+  const g = graphSection(explorer ?? { center: r.id, nodes: [], edges: [] }, r.name, missing(explorer, errors, ["explorer"]));
+  app.replaceChildren(header(r), trust(r, errors), follow(r), collaboration(r), g.section, connectionSection(r.id, g.graph), works(r, errors));
   g.draw();
 }
 
@@ -208,9 +215,12 @@ async function load() {
   app.replaceChildren(status("Loading the page…"));
   try {
     if (/^A/.test(pageId)) {
-      const data = await run(PROFILE_PAGE, { id: pageId });
+      const { data, errors } = await runInParts(PROFILE_PAGE, { id: pageId });
       if (superseded()) return;
-      return data.researcher ? researcherPage(data.researcher, data.explorer) : notFound(pageId);
+      if (data.researcher) return researcherPage(data.researcher, data.explorer, errors);
+      const failed = failedAt(errors, ["researcher"]);
+      if (failed) throw failed;
+      return notFound(pageId);
     }
     const data = await run(NODE_PAGE, { id: pageId });
     if (superseded()) return;

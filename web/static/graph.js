@@ -72,8 +72,8 @@ const STYLE = [
 
 function elements(slice) {
   const nodes = slice.nodes.map((n) => ({
-    group: "nodes", classes: n.id === slice.center ? "center" : "",
-    data: { id: n.id, kind: n.kind, label: n.label, short: short(n.label), weight: n.weight },
+    group: "nodes", classes: n.nodeId === slice.center ? "center" : "",
+    data: { id: n.nodeId, kind: n.kind, label: n.label, short: short(n.label), weight: n.weight },
   }));
   const edges = slice.edges.map((e) => ({
     group: "edges", data: { id: `${e.source}|${e.kind}|${e.target}`, source: e.source, target: e.target, kind: e.kind, weight: e.weight },

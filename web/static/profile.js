@@ -1,7 +1,7 @@
 // The researcher profile's sections, laid out as the profile page is.
 
-import { run, session } from "./api.js";
-import { errorBox, h, pageLink, plural } from "./dom.js";
+import { missing, run, session } from "./api.js";
+import { errorBox, h, pageLink, plural, unavailable } from "./dom.js";
 import { CLAIM, FOLLOW, INVITE, UNFOLLOW, WORKS_PAGE } from "./queries.js";
 
 export function header(r) {
@@ -25,22 +25,31 @@ function identityWarning(identity) {
     h("ul", {}, groups));
 }
 
-export function trust(r) {
-  const t = r.trust;
+function trustDetails(t) {
   const components = t.components.map((c) =>
     h("li", {}, h("span", {}, c.name), h("strong", {}, `${c.points}/${c.max}`), h("span", { class: "muted" }, c.reason)));
-  const counts = [["works", r.counts.works], ["followers", r.counts.followers], ["topics", r.counts.topics],
-    ["close collaborators", r.counts.closeCollaborators]];
+  return h("details", {}, h("summary", {}, "How the trust score is made"), h("ul", { class: "components" }, components));
+}
+
+function countsRow(c) {
+  const counts = [["works", c.works], ["followers", c.followers], ["topics", c.topics], ["close collaborators", c.closeCollaborators]];
+  return h("div", { class: "counts" }, counts.map(([name, n]) => h("div", { "data-count": name }, h("strong", {}, String(n)), h("span", {}, name))));
+}
+
+// Each part is read by a statement of its own and may fail alone: what did not arrive says so.
+export function trust(r, errors = []) {
+  const t = r.trust;
+  const gap = (part, what) => unavailable(what, missing(r[part], errors, ["researcher", part]));
   return h("section", { class: "card", id: "trust" },
     h("p", { class: "eyebrow" }, "Trust snapshot"),
     h("h2", {}, "Quick read"),
     h("div", { class: "chips" },
-      h("span", { class: "chip" }, `Trust ${t.score} - ${t.tier}`),
+      t ? h("span", { class: "chip" }, `Trust ${t.score} - ${t.tier}`) : null,
       h("span", { class: "chip" }, `Verification ${r.verification}`),
       h("span", { class: "chip" }, r.claimed ? "Claimed author" : "Unclaimed author")),
-    h("details", {}, h("summary", {}, "How the trust score is made"), h("ul", { class: "components" }, components)),
-    h("div", { class: "counts" }, counts.map(([name, n]) => h("div", { "data-count": name }, h("strong", {}, String(n)), h("span", {}, name)))),
-    identityWarning(r.identity));
+    t ? trustDetails(t) : gap("trust", "The trust score"),
+    r.counts ? countsRow(r.counts) : gap("counts", "The counts"),
+    r.identity ? identityWarning(r.identity) : gap("identity", "The identity check"));
 }
 
 const signInHint = (what) => h("p", { class: "note" }, `Sign in to ${what}: open the sign-in link make run prints, and confirm.`);
@@ -53,11 +62,12 @@ async function mutate(operationName, input, payloadName) {
 }
 
 export function follow(r) {
-  let { viewerFollows: follows } = r;
+  // Unknown (it failed to load): offered as not followed; following twice changes nothing.
+  let follows = r.viewerFollows ?? false;
   const message = h("p", { class: "note", role: "status" });
   const button = h("button", { id: "follow" });
-  const label = (n) => (button.textContent = `${follows ? "Following" : "Follow researcher"} ${n}`);
-  label(r.counts.followers);
+  const label = (n) => (button.textContent = `${follows ? "Following" : "Follow researcher"} ${n ?? ""}`.trim());
+  label(r.counts?.followers);
   button.addEventListener("click", async () => {
     if (!session.token()) return message.replaceChildren(signInHint("follow").textContent);
     button.disabled = true;
@@ -133,7 +143,11 @@ function workItem(w) {
     abstract);
 }
 
-export function works(r) {
+export function works(r, errors = []) {
+  if (!r.works) {
+    return h("section", { class: "card", id: "works-card" }, h("p", { class: "eyebrow" }, "Published work"),
+      unavailable("The works", missing(r.works, errors, ["researcher", "works"])));
+  }
   const list = h("ul", { class: "works", id: "works" }, r.works.edges.map((e) => workItem(e.node)));
   const more = h("button", { class: "secondary", id: "more-works" }, "Load more");
   const message = h("p", { class: "note", role: "status" });

@@ -55,6 +55,10 @@ record Options(
   private static Map<String, String> flags(String[] args) {
     Map<String, String> flags = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--help") || args[i].equals("-h")) {
+        System.out.println(USAGE);
+        System.exit(0);
+      }
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         fail("bad argument '" + args[i] + "'\n" + USAGE);
       }
