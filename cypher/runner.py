@@ -35,10 +35,6 @@ class GraphChanges:
         self.nodes += counters.nodes_created - counters.nodes_deleted
         self.relationships += counters.relationships_created - counters.relationships_deleted
 
-    def add_all(self, other: "GraphChanges") -> None:
-        self.nodes += other.nodes
-        self.relationships += other.relationships
-
     def since(self, earlier: "GraphChanges") -> "GraphChanges":
         return GraphChanges(self.nodes - earlier.nodes, self.relationships - earlier.relationships)
 
@@ -192,20 +188,23 @@ class CypherRunner:
         # transaction here, where Query carries it for execute_query.
         # The counters of the attempt that committed: a retried attempt's were rolled back.
         @unit_of_work(timeout=self.timeout)
-        async def work(tx: AsyncManagedTransaction) -> tuple[list[list[Record]], GraphChanges]:
-            records, changes = [], GraphChanges()
+        async def work(
+            tx: AsyncManagedTransaction,
+        ) -> tuple[list[list[Record]], list[SummaryCounters]]:
+            records, counters = [], []
             for text, params in statements:
                 result = await tx.run(text, params)
                 records.append([record async for record in result])
-                changes.add((await result.consume()).counters)
-            return records, changes
+                counters.append((await result.consume()).counters)
+            return records, counters
 
         # execute_query's bookmarks, so the reads after it see this write as they see `write`'s.
         async with self.driver.session(
             database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
         ) as session:
-            records, changes = await session.execute_write(work)
-        self.stats.changes.add_all(changes)
+            records, counters = await session.execute_write(work)
+        for counted in counters:
+            self.stats.changes.add(counted)
         return records
 
     async def _run(
