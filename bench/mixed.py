@@ -32,8 +32,10 @@ from server.neo4j_local import EmbeddedNeo4j
 
 SECRET = "bench-load-secret-" + "x" * 24
 SEARCH = "query($q: String!) { researchers(search: $q, first: 10) { edges { node { id name counts { works } } } } }"
-FOLLOW = "mutation($id: ID!) { followResearcher(input: {researcherId: $id}) { followers userErrors { code } } }"
-UNFOLLOW = "mutation($id: ID!) { unfollowResearcher(input: {researcherId: $id}) { followers userErrors { code } } }"
+FOLLOW = """mutation($id: ID!) { followResearcher(input: {researcherId: $id}) {
+  researcher { id viewerFollows counts { followers } } userErrors { code } } }"""
+UNFOLLOW = """mutation($id: ID!) { unfollowResearcher(input: {researcherId: $id}) {
+  researcher { id viewerFollows counts { followers } } userErrors { code } } }"""
 MIX = (("profile", 0.6), ("search", 0.25), ("follow", 0.15))
 
 

@@ -1,8 +1,9 @@
 // Claims waiting for an admin, oldest first.
 // Parameters: $first: int
-// Returns: up to $first rows: claimId, userId, researcherId, evidence, at (ISO string).
+// Returns: up to $first rows: the columns of list_viewer_claims.
 MATCH (u:User)-[:MADE]->(c:Claim {status: 'PENDING'})-[:FOR]->(r:Researcher)
-RETURN c.id AS claimId, u.id AS userId, r.id AS researcherId, c.evidence AS evidence,
-       toString(c.at) AS at
+WITH u, c, r
 ORDER BY c.at, c.id
 LIMIT $first
+RETURN c.id AS claimId, c.status AS status, u.id AS userId, r.id AS researcherId,
+       c.evidence AS evidence, c.at AS at, c.reviewedAt AS reviewedAt

@@ -10,11 +10,11 @@
 // then the keys after it, each stopping after $limit; the two short lists are merged and sliced.
 // Parameters: $limit: int (the largest first among $pages, plus 1: LIMIT takes no per-row
 //   value), $pages: [{index, ownerId, first, order, afterKey (float or null),
-//   afterId (string or null)}]
+//   afterId (string or null)}], $authors: int (the authors each work brings, its first ones)
 // Returns: one row per page whose owner exists: index, total (all works of the owner),
-//   works: [{work (all properties), sortKey, authors: [as get_work_authors returns them],
-//   topics: [{score, topic}]}] with at most first + 1 entries (the extra one only tells that
-//   a next page exists).
+//   works: [{work (all properties), sortKey, authorCount (all authorships of the work),
+//   authors: [the first $authors, as get_work_authors returns them], topics: [{score, topic}]}]
+//   with at most first + 1 entries (the extra one only tells that a next page exists).
 UNWIND $pages AS page
 CALL (page) {
   MATCH (o:Researcher {id: page.ownerId}) RETURN o, 'AUTHORED' AS kind
@@ -143,25 +143,33 @@ CALL (o, branch, afterKey, afterId) {
   RETURN collect({edge: e, sortKey: sortKey}) AS merged
 }
 WITH page, o, kind, merged[0..page.first + 1] AS slice
-// Each work on the page comes with its ordered authors and its topics, as get_work_authors
-// and get_work_topics return them: a page needs no further round trip for them. An author's
-// current affiliation is one look-up: the kept currentInstitutionId (set_current_affiliations).
+// Each work on the page comes with its first $authors authors and its topics, as
+// get_work_authors and get_work_topics return them: a page needs no further round trip for
+// them. The authors are a seek of the range index on AUTHORED (workId, position) that stops
+// after $authors, and authorCount the work's degree: a collaboration of thousands costs what a
+// paper of three does. An author's current affiliation is one look-up: the kept
+// currentInstitutionId (set_current_affiliations).
 CALL (kind, slice) {
   UNWIND slice AS entry
   WITH entry, CASE kind WHEN 'AUTHORED' THEN endNode(entry.edge) ELSE startNode(entry.edge) END AS w
+  CALL (w) {
+    MATCH ()-[e:AUTHORED]->() USING INDEX e:AUTHORED(workId, position)
+    WHERE e.workId = w.id AND e.position > 0
+    WITH e ORDER BY e.workId, e.position LIMIT $authors
+    WITH e, startNode(e) AS r
+    RETURN collect({sortKey: toFloat(e.position), position: e.position,
+            authorPosition: e.authorPosition, rawName: e.rawName,
+            corresponding: e.corresponding, institutionIds: e.institutionIds,
+            researcher: properties(r), claimed: r.ownerId IS NOT NULL,
+            affiliation: head(COLLECT {
+              MATCH (i:Institution {id: r.currentInstitutionId}) RETURN i {.id, .name, .country, .type}
+            })}) AS authors
+  }
   RETURN collect({
     work: properties(w),
     sortKey: entry.sortKey,
-    authors: COLLECT {
-      MATCH (w)<-[e:AUTHORED]-(r:Researcher)
-      WITH e, r ORDER BY e.position
-      RETURN {position: e.position, authorPosition: e.authorPosition, rawName: e.rawName,
-              corresponding: e.corresponding, institutionIds: e.institutionIds,
-              researcher: properties(r), claimed: r.ownerId IS NOT NULL,
-              affiliation: head(COLLECT {
-                MATCH (i:Institution {id: r.currentInstitutionId}) RETURN i {.id, .name, .country, .type}
-              })}
-    },
+    authorCount: COUNT { (w)<-[:AUTHORED]-() },
+    authors: authors,
     topics: COLLECT {
       MATCH (w)-[h:HAS_TOPIC]->(t:Topic)
       WITH h, t ORDER BY h.score DESC, t.id

@@ -7,6 +7,7 @@ import itertools
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, LiteralString
 
 from neo4j import (
@@ -22,6 +23,12 @@ from neo4j import (
 from neo4j.exceptions import DriverError, Neo4jError
 
 from cypher import check_parameters, load
+
+
+def as_datetime(value: Any) -> datetime:
+    """A datetime a statement returned (neo4j.time.DateTime) as Python's own."""
+    native: datetime = value.to_native()
+    return native
 
 
 @dataclass
@@ -63,7 +70,7 @@ class Busy(Exception):
 
 
 # Seconds of queue allowance per unit of query cost (server/limits.py): a ProfilePage (about
-# 2,600) may wait 5.2 s for the searches (about 60: 0.12 s) and follows (about 15) that arrive
+# 3,800) may wait 7.6 s for the searches (about 60: 0.12 s) and follows (about 15) that arrive
 # after it. Only a full gate makes anyone wait; bench.mixed measured 0.5 and 2 ms per unit.
 ALLOWANCE_PER_COST = 0.002
 

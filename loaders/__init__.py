@@ -8,7 +8,7 @@ from typing import TypeVar
 from aiodataloader import DataLoader
 
 from cypher.runner import CypherRunner
-from loaders import explorer, identity, nodes, researchers, works
+from loaders import explorer, identity, nodes, researchers, viewer, works
 from model.explorer import ExplorerKey, ExplorerRow
 from model.graph import (
     AffiliationRow,
@@ -27,6 +27,7 @@ from model.graph import (
     WorkWithParts,
 )
 from model.paging import Page, PageKey
+from model.social import ViewerStanding
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -55,7 +56,7 @@ class Loaders:
     coauthors: DataLoader[PageKey, Page[CoauthorRow] | None]
     researcher_topics: DataLoader[str, list[TopicShareRow]]
     work: DataLoader[str, WorkRow | None]
-    work_authors: DataLoader[str, list[AuthorshipRow]]
+    work_authors: DataLoader[PageKey, Page[AuthorshipRow] | None]
     work_topics: DataLoader[str, list[WorkTopicRow]]
     work_citations: DataLoader[str, CitationCountsRow | None]
     related_works: DataLoader[str, list[RelatedWorkRow]]
@@ -67,6 +68,7 @@ class Loaders:
     explorer: DataLoader[ExplorerKey, ExplorerRow | None]
     identity: DataLoader[str, identity.IdentityInputs]
     viewer_follows: DataLoader[str, bool]
+    viewer_standing: DataLoader[str, ViewerStanding | None]
 
     @classmethod
     def create(
@@ -79,7 +81,7 @@ class Loaders:
             coauthors=_loader(runner, researchers.coauthor_pages, batching),
             researcher_topics=_loader(runner, researchers.topics_by_researcher, batching),
             work=_loader(runner, works.works_by_id, batching),
-            work_authors=_loader(runner, works.authors_by_work, batching),
+            work_authors=_loader(runner, works.author_pages, batching),
             work_topics=_loader(runner, works.topics_by_work, batching),
             work_citations=_loader(runner, works.citations_by_work, batching),
             related_works=_loader(runner, works.related_by_work, batching),
@@ -91,4 +93,7 @@ class Loaders:
             explorer=_loader(runner, explorer.slices, batching),
             identity=_loader(runner, identity.works_for_identity, batching),
             viewer_follows=_loader(runner, partial(identity.followed_by, viewer_id), batching),
+            viewer_standing=_loader(
+                runner, partial(viewer.standing_by_researcher, viewer_id), batching
+            ),
         )

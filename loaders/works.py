@@ -27,10 +27,19 @@ async def works_by_id(runner: CypherRunner, ids: Sequence[str]) -> list[WorkRow 
     return [found.get(i) for i in ids]
 
 
-async def authors_by_work(runner: CypherRunner, ids: Sequence[str]) -> list[list[AuthorshipRow]]:
-    records = await runner.read("get_work_authors", ids=list(ids))
-    found = {r["workId"]: [authorship_of(a) for a in r["authors"]] for r in records}
-    return [found.get(i, []) for i in ids]
+# The authors a page of works brings with each work: what Work.authors gives by default
+# (schema/work.py), so the pages answer from it; a client asking for more, or for the authors
+# after a position, gets them from author_pages.
+PAGE_AUTHORS = 25
+
+
+async def author_pages(
+    runner: CypherRunner, keys: Sequence[PageKey]
+) -> list[Page[AuthorshipRow] | None]:
+    """Pages of works' author lists: owner_id is the work, after_key the position to start
+    after; total is how many authors the work has."""
+    limit = max(k.first for k in keys) + 1
+    return await load_pages(runner, "get_work_authors", keys, "authors", authorship_of, limit=limit)
 
 
 def authorship_of(r: Any) -> AuthorshipRow:
@@ -74,6 +83,7 @@ def work_with_parts(entry: Any) -> WorkWithParts:
         WorkRow.of(entry["work"]),
         [authorship_of(a) for a in entry["authors"]],
         [work_topic_of(t) for t in entry["topics"]],
+        author_count=entry["authorCount"],
     )
 
 
@@ -84,4 +94,12 @@ async def works_pages(
     # LIMIT takes a parameter, not a per-page value, so pages asked together read as many as the
     # largest.
     limit = max(k.first for k in keys) + 1
-    return await load_pages(runner, "list_works_page", keys, "works", work_with_parts, limit=limit)
+    return await load_pages(
+        runner,
+        "list_works_page",
+        keys,
+        "works",
+        work_with_parts,
+        limit=limit,
+        authors=PAGE_AUTHORS,
+    )

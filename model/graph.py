@@ -184,8 +184,10 @@ class WorkWithParts:
     becomes answers from directly (schema/work.py), with no loader round per work."""
 
     work: WorkRow
+    # The work's first authors (at most PAGE_AUTHORS, loaders/works.py) and how many it has.
     authors: list[AuthorshipRow]
     topics: list[WorkTopicRow]
+    author_count: int = 0
 
 
 # Anything `node(id:)` can answer with.

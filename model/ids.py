@@ -18,3 +18,21 @@ def is_id(value: object) -> bool:
 def kind_name(value: str) -> str:
     """What a well-formed id names, kept as a node or not: 'Researcher', ..., 'Source'."""
     return KIND_NAMES[value[0]]
+
+
+# Claims and invitations are records, not OpenAlex nodes: their ids name the kind before the
+# key the graph keeps (a UUID), so `node(id:)` can tell them apart.
+RECORD_KINDS = ("Claim", "Invitation")
+RECORD_ID = re.compile(
+    r"(Claim|Invitation):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+)
+
+
+def record_id(kind: str, key: str) -> str:
+    return f"{kind}:{key}"
+
+
+def record_key(value: str) -> tuple[str, str] | None:
+    """(kind, key) of a claim's or an invitation's id; None for anything else."""
+    match = RECORD_ID.fullmatch(value)
+    return (match[1], match[2]) if match else None

@@ -28,6 +28,9 @@ class PageEntry(Generic[T]):
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
+    """`scope` names the list the page belongs to: its cursors carry it (resolvers/paging.py)."""
+
     total: int | None
     entries: tuple[PageEntry[T], ...]
     has_next: bool
+    scope: str = ""

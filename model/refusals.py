@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Refusal:
-    """`code` is one of the schema's UserErrorCode values; `field` names the argument."""
+    """`code` is one of the mutation's error codes (schema/user_errors.py); `field` names
+    the input value."""
 
     code: str
     message: str

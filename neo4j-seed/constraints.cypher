@@ -28,6 +28,8 @@ CREATE FULLTEXT INDEX topic_institution_name IF NOT EXISTS FOR (n:Topic|Institut
 CREATE CONSTRAINT researcher_owner IF NOT EXISTS FOR (n:Researcher) REQUIRE n.ownerId IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS UNIQUE;
+// The claims waiting for an admin (list_pending_claims), oldest first.
+CREATE INDEX claim_status_at IF NOT EXISTS FOR (n:Claim) ON (n.status, n.at);
 CREATE INDEX institution_domain IF NOT EXISTS FOR (n:Institution) ON (n.domain);
 
 // A researcher's co-authors in page order (list_coauthors): each COAUTHORED pair keeps its two
@@ -45,6 +47,9 @@ CREATE INDEX authored_cited_by_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.o
 // The explorer's works of a researcher (explore_neighbourhood): most cited, then newest, from
 // the same keys as the works pages.
 CREATE INDEX authored_cited_by_year_desc IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.owner, e.citedByDesc, e.yearDesc, e.workId);
+// A work's authors in its order (get_work_authors, list_works_page): a page of a work with
+// thousands of authors reads what it shows. workId is one of the works pages' keys above.
+CREATE INDEX authored_work_position IF NOT EXISTS FOR ()-[e:AUTHORED]-() ON (e.workId, e.position);
 CREATE INDEX has_topic_year_desc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.yearDesc, e.workId);
 CREATE INDEX has_topic_year_asc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.yearAsc, e.workId);
 CREATE INDEX has_topic_cited_by_desc IF NOT EXISTS FOR ()-[e:HAS_TOPIC]-() ON (e.owner, e.citedByDesc, e.workId);

@@ -15,6 +15,7 @@ owner is another by then: the one check a race needs, left to Cypher.
 
 from dataclasses import dataclass
 
+from model.social import ViewerStanding
 from model.users import User
 from resolvers.context import Context
 from resolvers.errors import Forbidden, Unauthenticated
@@ -74,3 +75,46 @@ async def invitation_grant(ctx: Context, user: User, invitation_id: str) -> Gran
 def check_still_owner(outcome: str) -> None:
     if outcome == OWNER_CHANGED:
         raise Forbidden("this researcher record changed owner while you asked: reload it")
+
+
+# What the viewer may do, for the page to show instead of guessing: each answers as the
+# mutation would (its statement's outcome), from facts read in one statement per request.
+
+
+def may_follow(ctx: Context) -> bool:
+    return ctx.auth.user is not None
+
+
+async def _standing(ctx: Context, researcher_id: str) -> ViewerStanding | None:
+    return await ctx.loaders.viewer_standing.load(researcher_id)
+
+
+async def is_owner(ctx: Context, researcher_id: str) -> bool:
+    standing = await _standing(ctx, researcher_id)
+    return standing is not None and standing.owner_id == signed_in(ctx).id
+
+
+async def may_claim(ctx: Context, researcher_id: str) -> bool:
+    """As claim_researcher decides, for a claim that waits for review: a matching ORCID or
+    email claims at once even at the pending limit, which this does not foresee."""
+    standing = await _standing(ctx, researcher_id)
+    return (
+        standing is not None
+        and standing.owner_id is None
+        and not standing.owns_one
+        and not standing.claim_pending
+        and standing.pending_claims < ctx.policy.max_pending_claims
+    )
+
+
+async def may_invite(ctx: Context, researcher_id: str) -> bool:
+    """As invite_to_collaborate decides."""
+    standing = await _standing(ctx, researcher_id)
+    return (
+        standing is not None
+        and standing.owner_id is not None
+        and standing.owner_id != signed_in(ctx).id
+        and standing.open
+        and not standing.invitation_pending
+        and standing.sent_today < ctx.policy.invite_daily_limit
+    )

@@ -4,15 +4,18 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from neo4j import Record
+
 from cypher.affiliations import refresh_current_affiliations
+from cypher.runner import as_datetime
 from cypher.works_page_keys import refresh_works_page_keys
 from model.refusals import Refusal, not_found
-from model.social import PendingClaimRow
+from model.social import ClaimRow
 from resolvers.authorization import check_still_owner, require_admin, researcher_grant, signed_in
 from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.evidence import matching_evidence
-from resolvers.ids import expect
+from resolvers.ids import expect, expect_record
 from resolvers.paging import check_first
 
 MAX_EVIDENCE = 2000
@@ -30,7 +33,7 @@ CLAIM_REFUSALS = {
 @dataclass(frozen=True)
 class ClaimResult:
     claim_id: str | None
-    status: str | None
+    researcher_id: str | None
     error: Refusal | None = None
 
 
@@ -56,35 +59,63 @@ async def claim(ctx: Context, researcher_id: str, evidence: str | None) -> Claim
     )
     outcome = records[0]["outcome"]
     if outcome in CLAIM_REFUSALS:
-        return ClaimResult(None, None, Refusal(outcome, CLAIM_REFUSALS[outcome], "researcherId"))
-    return ClaimResult(claim_id, "APPROVED" if outcome == "OWNED" else "PENDING")
+        refusal = Refusal(outcome, CLAIM_REFUSALS[outcome], "researcherId")
+        return ClaimResult(None, researcher_id, refusal)
+    return ClaimResult(claim_id, researcher_id)
 
 
 async def review(ctx: Context, claim_id: str, approve: bool, institution: bool) -> ClaimResult:
     admin = require_admin(ctx)
+    claim_key = expect_record("claimId", claim_id, "Claim")
     records = await ctx.runner.write(
         "review_claim",
-        claimId=claim_id,
+        claimId=claim_key,
         approve=approve,
         institutionConfirmed=institution,
         admin=admin.params(),
     )
     if not records:
         return ClaimResult(None, None, not_found("claimId", "claim", claim_id))
-    outcome = records[0]["outcome"]
+    outcome, researcher_id = records[0]["outcome"], records[0]["researcherId"]
     if outcome in ("APPROVED", "REJECTED"):
-        return ClaimResult(claim_id, outcome)
+        return ClaimResult(claim_key, researcher_id)
     message = CLAIM_REFUSALS.get(outcome, "This claim was already reviewed")
-    return ClaimResult(claim_id, None, Refusal(outcome, message, "claimId"))
+    return ClaimResult(claim_key, researcher_id, Refusal(outcome, message, "claimId"))
 
 
-async def pending_claims(ctx: Context, first: int) -> list[PendingClaimRow]:
+def claim_row(r: Record) -> ClaimRow:
+    return ClaimRow(
+        r["claimId"],
+        r["status"],
+        r["userId"],
+        r["researcherId"],
+        r["evidence"] or None,
+        as_datetime(r["at"]),
+        as_datetime(r["reviewedAt"]) if r["reviewedAt"] else None,
+    )
+
+
+async def pending_claims(ctx: Context, first: int) -> list[ClaimRow]:
     require_admin(ctx)
     records = await ctx.runner.read("list_pending_claims", first=check_first(first))
-    return [
-        PendingClaimRow(r["claimId"], r["userId"], r["researcherId"], r["evidence"], r["at"])
-        for r in records
-    ]
+    return [claim_row(r) for r in records]
+
+
+async def viewer_claims(ctx: Context, first: int) -> list[ClaimRow]:
+    viewer = signed_in(ctx)
+    records = await ctx.runner.read(
+        "list_viewer_claims", userId=viewer.id, first=check_first(first)
+    )
+    return [claim_row(r) for r in records]
+
+
+async def claim_by_key(ctx: Context, key: str) -> ClaimRow | None:
+    """A claim its claimant or an admin may see; None for anyone else, as for no claim."""
+    if ctx.auth.user is None:
+        return None
+    user = ctx.auth.user
+    records = await ctx.runner.read("get_claim", claimId=key, userId=user.id, admin=user.admin)
+    return claim_row(records[0]) if records else None
 
 
 async def owner_write(
@@ -123,6 +154,7 @@ async def update_profile(
     open_to_collaborate: bool | None,
     affiliation_id: str | None,
 ) -> Refusal | None:
+    signed_in(ctx)  # before the input is judged: a stranger learns nothing from it
     if description is not None and len(description) > MAX_DESCRIPTION:
         raise BadInput("description", f"must be at most {MAX_DESCRIPTION} characters")
     if affiliation_id is not None:
@@ -153,6 +185,7 @@ def check_work_ids(work_ids: list[str]) -> list[str]:
 async def confirm_works(
     ctx: Context, researcher_id: str, work_ids: list[str]
 ) -> tuple[int, Refusal | None]:
+    signed_in(ctx)  # before the input is judged, as for a profile update
     done = await owner_write(
         ctx, "confirm_authorships", researcher_id, workIds=check_work_ids(work_ids)
     )

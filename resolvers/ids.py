@@ -1,7 +1,7 @@
 """Ids as arguments: a malformed id, or one of the wrong kind, is a BadInput naming the
 argument (the pattern itself is the model's, shared with the importer)."""
 
-from model.ids import NODE_KINDS, is_id, kind_name
+from model.ids import NODE_KINDS, is_id, kind_name, record_key
 from resolvers.errors import BadInput
 
 
@@ -23,3 +23,11 @@ def expect(argument: str, value: str, kind: str) -> str:
     if node_kind(argument, value) != kind:
         raise BadInput(argument, f"{value!r} is a {node_kind(argument, value)} id, not a {kind} id")
     return value
+
+
+def expect_record(argument: str, value: str, kind: str) -> str:
+    """The key the graph keeps for a claim's or an invitation's id."""
+    parsed = record_key(value)
+    if parsed is None or parsed[0] != kind:
+        raise BadInput(argument, f"{value[:120]!r} is not a {kind} id (as the API gave it)")
+    return parsed[1]

@@ -1,18 +1,26 @@
 """Any node by id, and what topics and institutions hold."""
 
 import asyncio
+from dataclasses import replace
 
 from model.graph import NodeCountsRow, NodeRow, ResearcherRow
+from model.ids import record_key
 from model.paging import Page, PageKey
+from model.social import ClaimRow, InvitationRow
+from resolvers.claims import claim_by_key
 from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.ids import node_kind
-from resolvers.paging import check_first, decode_cursor
+from resolvers.paging import check_first, decode_cursor, scope
+from resolvers.social import invitation_by_key
 
 MAX_IDS = 100
 
 
-async def node(ctx: Context, node_id: str) -> NodeRow | None:
+async def node(ctx: Context, node_id: str) -> NodeRow | ClaimRow | InvitationRow | None:
+    record = record_key(node_id)
+    if record is not None:
+        return await _record(ctx, *record)
     kind = node_kind("id", node_id)
     if kind == "Researcher":
         return await ctx.loaders.researcher.load(node_id)
@@ -23,11 +31,19 @@ async def node(ctx: Context, node_id: str) -> NodeRow | None:
     return await ctx.loaders.institution.load(node_id)
 
 
-async def nodes(ctx: Context, ids: list[str]) -> list[NodeRow | None]:
+async def _record(ctx: Context, kind: str, key: str) -> ClaimRow | InvitationRow | None:
+    """Only for the people it concerns: anyone else gets null, as for no such record."""
+    if kind == "Claim":
+        return await claim_by_key(ctx, key)
+    return await invitation_by_key(ctx, key)
+
+
+async def nodes(ctx: Context, ids: list[str]) -> list[NodeRow | ClaimRow | InvitationRow | None]:
     if len(ids) > MAX_IDS:
         raise BadInput("ids", f"at most {MAX_IDS} ids per request, got {len(ids)}")
     for i, node_id in enumerate(ids):
-        node_kind(f"ids[{i}]", node_id)
+        if record_key(node_id) is None:
+            node_kind(f"ids[{i}]", node_id)
     # Gathered, so the loaders see every id in one batch.
     return list(await asyncio.gather(*(node(ctx, node_id) for node_id in ids)))
 
@@ -39,6 +55,8 @@ async def counts(ctx: Context, node_id: str) -> NodeCountsRow:
 async def researchers_of(
     ctx: Context, owner_id: str, first: int, after: str | None
 ) -> Page[ResearcherRow]:
-    after_key, after_id = decode_cursor(after)
+    list_scope = scope("researchers", owner_id)
+    after_key, after_id = decode_cursor(after, list_scope)
     key = PageKey(owner_id, check_first(first), after_key, after_id)
-    return await ctx.loaders.researchers_page.load(key) or Page(None, (), False)
+    page = await ctx.loaders.researchers_page.load(key) or Page(None, (), False)
+    return replace(page, scope=list_scope)

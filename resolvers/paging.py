@@ -1,7 +1,15 @@
-"""Page sizes and keyset cursors: a cursor carries the sort key and id of the last row seen."""
+"""Page sizes and keyset cursors.
+
+A cursor carries the list it was handed out for, and the sort key and id of the last row seen:
+base64url of the JSON array [scope, sort key, id]. The scope names the list and its order
+("works:YEAR_DESC", "coauthors", "search:researchers") and, after a `~`, a short digest of
+what picks the list out (the node whose list it is, the words searched), so a cursor given to
+another list, another order or another node's list is refused (BAD_USER_INPUT on `after`)
+instead of silently giving a page of the wrong list. Clients treat a cursor as opaque."""
 
 import base64
 import binascii
+import hashlib
 import json
 import math
 from typing import Any
@@ -9,8 +17,9 @@ from typing import Any
 from resolvers.errors import BadInput
 
 MAX_FIRST = 100
-# The cursors this API hands out are a sort key and an id: well under this.
+# The cursors this API hands out are a scope, a sort key and an id: well under this.
 MAX_CURSOR_CHARS = 512
+OTHER_LIST = "is a cursor of another list or order; start again without `after`"
 
 
 def check_first(first: int) -> int:
@@ -19,20 +28,34 @@ def check_first(first: int) -> int:
     return first
 
 
-def encode_cursor(sort_key: Any, row_id: str) -> str:
-    raw = json.dumps([sort_key, row_id], separators=(",", ":")).encode()
+def scope(list_name: str, of: str = "") -> str:
+    """The tag a cursor of this list carries: the list's name and order, and a digest of `of`
+    (the owner's id, the search words) that keeps the cursor short whatever `of` is."""
+    if not of:
+        return list_name
+    digest = hashlib.blake2b(of.encode(), digest_size=6).digest()
+    return f"{list_name}~{base64.urlsafe_b64encode(digest).decode()}"
+
+
+def encode_cursor(list_scope: str, sort_key: Any, row_id: str) -> str:
+    raw = json.dumps([list_scope, sort_key, row_id], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode()
 
 
-def decode_cursor(cursor: str | None) -> tuple[float | None, str | None]:
-    """The (sort key, id) a cursor carries, or (None, None) for the first page."""
+def decode_cursor(cursor: str | None, list_scope: str) -> tuple[float | None, str | None]:
+    """The (sort key, id) a cursor of the list `list_scope` carries, or (None, None) for the
+    first page."""
     if cursor is None:
         return None, None
     try:
         if len(cursor) > MAX_CURSOR_CHARS:
             raise ValueError
-        key, row_id = json.loads(base64.urlsafe_b64decode(cursor.encode()), parse_constant=refuse)
-        if isinstance(key, bool) or not isinstance(key, int | float) or not isinstance(row_id, str):
+        tag, key, row_id = json.loads(
+            base64.urlsafe_b64decode(cursor.encode()), parse_constant=refuse
+        )
+        if not isinstance(tag, str) or not isinstance(row_id, str):
+            raise ValueError
+        if isinstance(key, bool) or not isinstance(key, int | float):
             raise ValueError
         # A 400-digit integer does not fit a float; 1e999 decodes as infinity.
         sort_key = float(key)
@@ -40,6 +63,8 @@ def decode_cursor(cursor: str | None) -> tuple[float | None, str | None]:
             raise ValueError
     except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error, UnicodeError):
         raise BadInput("after", "is not a cursor this API handed out") from None
+    if tag != list_scope:
+        raise BadInput("after", OTHER_LIST)
     return sort_key, row_id
 
 

@@ -1,5 +1,7 @@
 """Reading researchers: by id, counts, affiliations, co-authors, topics, search."""
 
+from dataclasses import replace
+
 from loaders.identity import IdentityInputs
 from loaders.researchers import researcher_of
 from model.aggregates import CLOSE_MIN_SHARED
@@ -8,8 +10,7 @@ from model.paging import Page, PageKey
 from resolvers.context import Context
 from resolvers.identity import IdentityReport, analyse
 from resolvers.ids import expect
-from resolvers.paging import check_first, decode_cursor
-from resolvers.search import Hit
+from resolvers.paging import check_first, decode_cursor, scope
 from resolvers.search import search as full_text
 from resolvers.trust import TrustScore, trust
 
@@ -31,10 +32,13 @@ async def past_affiliations(ctx: Context, researcher_id: str) -> list[Affiliatio
 async def coauthors(
     ctx: Context, researcher_id: str, first: int, after: str | None, min_shared: int = 1
 ) -> Page[CoauthorRow]:
-    after_key, after_id = decode_cursor(after)
+    # One order whatever the filter: a cursor serves any minimum of shared works.
+    list_scope = scope("coauthors", researcher_id)
+    after_key, after_id = decode_cursor(after, list_scope)
     # Pages of different sizes asked together still go in one statement (the loader batches).
     key = PageKey(researcher_id, check_first(first), after_key, after_id, min_shared=min_shared)
-    return await ctx.loaders.coauthors.load(key) or Page(0, (), False)
+    page = await ctx.loaders.coauthors.load(key) or Page(0, (), False)
+    return replace(page, scope=list_scope)
 
 
 async def close_collaborators(ctx: Context, researcher_id: str, first: int) -> list[CoauthorRow]:
@@ -47,9 +51,7 @@ async def topics(ctx: Context, researcher_id: str, first: int) -> list[TopicShar
     return (await ctx.loaders.researcher_topics.load(researcher_id))[: check_first(first)]
 
 
-async def search(
-    ctx: Context, text: str, first: int, after: str | None
-) -> tuple[list[Hit[ResearcherRow]], bool]:
+async def search(ctx: Context, text: str, first: int, after: str | None) -> Page[ResearcherRow]:
     return await full_text(ctx, "search_researchers", text, first, after, researcher_of)
 
 

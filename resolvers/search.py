@@ -2,12 +2,12 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
+from model.paging import Page, PageEntry
 from resolvers.context import Context
 from resolvers.errors import BadInput
-from resolvers.paging import check_first, decode_cursor
+from resolvers.paging import check_first, decode_cursor, scope
 
 T = TypeVar("T")
 
@@ -33,21 +33,19 @@ def lucene_query(text: str) -> str | None:
     return " AND ".join(f"({t} OR {t}*)" for t in terms)
 
 
-@dataclass(frozen=True)
-class Hit(Generic[T]):
-    score: float
-    row: T
-
-
 async def search(
     ctx: Context, statement: str, text: str, first: int, after: str | None, row: Callable[[Any], T]
-) -> tuple[list[Hit[T]], bool]:
+) -> Page[T]:
     """Up to `first` rows of a full-text `statement` best matching `text`, and whether more
-    follow; keyset-paged by (score, id)."""
+    follow; keyset-paged by (score, id). Scores depend on the words, so a cursor serves only
+    the search it came from (its scope holds a digest of the words as searched). No total:
+    counting every match would cost what the search depth saves."""
     query = lucene_query(text)
-    after_score, after_id = decode_cursor(after)
+    # search_researchers -> search:researchers
+    list_scope = scope(statement.replace("_", ":", 1), query or "")
+    after_score, after_id = decode_cursor(after, list_scope)
     if query is None or check_first(first) == 0:
-        return [], False
+        return Page(None, (), False, list_scope)
     records = await ctx.runner.read(
         statement,
         query=query,
@@ -56,5 +54,5 @@ async def search(
         afterScore=after_score,
         afterId=after_id,
     )
-    hits = [Hit(r["score"], row(r)) for r in records]
-    return hits[:first], len(hits) > first
+    hits = tuple(PageEntry(r["score"], row(r)) for r in records)
+    return Page(None, hits[:first], len(hits) > first, list_scope)

@@ -3,12 +3,16 @@
 import uuid
 from dataclasses import dataclass
 
+from neo4j import Record
+
+from cypher.runner import as_datetime
 from model.refusals import Refusal, not_found
 from model.social import InvitationRow
 from resolvers.authorization import check_still_owner, invitation_grant, signed_in
 from resolvers.context import Context
 from resolvers.errors import BadInput
-from resolvers.ids import expect
+from resolvers.ids import expect, expect_record
+from resolvers.paging import check_first
 
 MAX_MESSAGE = 2000
 INVITE_REFUSALS = {
@@ -79,11 +83,13 @@ async def invite(
 
 
 async def respond(ctx: Context, invitation_id: str, accept: bool) -> Refusal | None:
-    grant = await invitation_grant(ctx, signed_in(ctx), invitation_id)
+    user = signed_in(ctx)
+    key = expect_record("invitationId", invitation_id, "Invitation")
+    grant = await invitation_grant(ctx, user, key)
     if grant is None:
         return not_found("invitationId", "invitation", invitation_id)
     records = await ctx.runner.write(
-        "respond_to_invitation", ownerId=grant.owner_id, invitationId=invitation_id, accept=accept
+        "respond_to_invitation", ownerId=grant.owner_id, invitationId=key, accept=accept
     )
     if not records:
         return not_found("invitationId", "invitation", invitation_id)
@@ -93,18 +99,30 @@ async def respond(ctx: Context, invitation_id: str, accept: bool) -> Refusal | N
     return None
 
 
-async def invitations(ctx: Context, status: str | None) -> list[InvitationRow]:
+def invitation_row(r: Record) -> InvitationRow:
+    return InvitationRow(
+        r["id"],
+        r["message"],
+        r["status"],
+        as_datetime(r["at"]),
+        r["senderEmail"],
+        r["senderResearcherId"],
+        r["researcherId"],
+    )
+
+
+async def invitations(ctx: Context, status: str | None, first: int) -> list[InvitationRow]:
     viewer = signed_in(ctx)
-    records = await ctx.runner.read("list_invitations", userId=viewer.id, status=status)
-    return [
-        InvitationRow(
-            r["id"],
-            r["message"],
-            r["status"],
-            r["at"],
-            r["senderId"],
-            r["senderEmail"],
-            r["researcherId"],
-        )
-        for r in records
-    ]
+    records = await ctx.runner.read(
+        "list_invitations", userId=viewer.id, status=status, first=check_first(first)
+    )
+    return [invitation_row(r) for r in records]
+
+
+async def invitation_by_key(ctx: Context, key: str) -> InvitationRow | None:
+    """An invitation its sender or the invited record's owner may see; None for anyone else,
+    as for no invitation."""
+    if ctx.auth.user is None:
+        return None
+    records = await ctx.runner.read("get_invitation", invitationId=key, userId=ctx.auth.user.id)
+    return invitation_row(records[0]) if records else None

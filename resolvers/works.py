@@ -1,5 +1,8 @@
 """Reading works: by id, their parts, lists of works of an owner, search."""
 
+from dataclasses import replace
+
+from loaders.works import PAGE_AUTHORS
 from model.graph import (
     AuthorshipRow,
     CitationCountsRow,
@@ -10,13 +13,32 @@ from model.graph import (
 )
 from model.paging import Page, PageKey
 from resolvers.context import Context
-from resolvers.paging import check_first, decode_cursor
-from resolvers.search import Hit
+from resolvers.errors import BadInput
+from resolvers.paging import check_first, decode_cursor, scope
 from resolvers.search import search as full_text
 
+# Work.authors gives this many by default: what a page of works brings with each work.
+DEFAULT_AUTHORS = PAGE_AUTHORS
 
-async def authors(ctx: Context, work_id: str) -> list[AuthorshipRow]:
-    return await ctx.loaders.work_authors.load(work_id)
+
+def check_after_position(after: int | None) -> float | None:
+    if after is None:
+        return None
+    if after < 0:
+        raise BadInput("after", f"is an author's position, 0 or more, got {after}")
+    return float(after)
+
+
+async def authors(ctx: Context, work_id: str, first: int, after: int | None) -> Page[AuthorshipRow]:
+    """The work's authors after position `after`, at most `first`; total is how many it has."""
+    key = PageKey(work_id, check_first(first), check_after_position(after), None)
+    return await ctx.loaders.work_authors.load(key) or Page(0, (), False)
+
+
+async def author_count(ctx: Context, work_id: str) -> int:
+    # An empty page reads one authorship and the work's degree; asked with a page of its
+    # authors, both go in one statement.
+    return (await authors(ctx, work_id, 0, None)).total or 0
 
 
 async def topics(ctx: Context, work_id: str) -> list[WorkTopicRow]:
@@ -36,12 +58,12 @@ async def works_of(
 ) -> Page[WorkWithParts]:
     """A page of the works of a researcher, topic or institution, each with its authors and
     topics: no further statement needs to read them."""
-    after_key, after_id = decode_cursor(after)
+    list_scope = scope(f"works:{order}", owner_id)
+    after_key, after_id = decode_cursor(after, list_scope)
     key = PageKey(owner_id, check_first(first), after_key, after_id, order=order)
-    return await ctx.loaders.works_page.load(key) or Page(0, (), False)
+    page = await ctx.loaders.works_page.load(key) or Page(0, (), False)
+    return replace(page, scope=list_scope)
 
 
-async def search(
-    ctx: Context, text: str, first: int, after: str | None
-) -> tuple[list[Hit[WorkRow]], bool]:
+async def search(ctx: Context, text: str, first: int, after: str | None) -> Page[WorkRow]:
     return await full_text(ctx, "search_works", text, first, after, lambda r: WorkRow.of(r["work"]))

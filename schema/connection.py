@@ -1,4 +1,5 @@
-"""Relay-style connections with keyset cursors (a cursor encodes the sort key, not an offset)."""
+"""Relay-style connections with keyset cursors (a cursor encodes its list, the sort key and
+the id, not an offset: resolvers/paging.py)."""
 
 from collections.abc import Callable, Sequence
 from typing import Annotated, Generic, TypeVar
@@ -7,7 +8,6 @@ import strawberry
 
 from model.paging import Page
 from resolvers.paging import MAX_FIRST, encode_cursor
-from resolvers.search import Hit
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -20,7 +20,8 @@ After = Annotated[
     str | None,
     strawberry.argument(
         description="Start after this cursor (the previous page's pageInfo.endCursor); "
-        "null for the first page."
+        "null for the first page. A cursor serves only the list it came from (this field, of "
+        "this node, in this order or for these words): any other is BAD_USER_INPUT."
     ),
 ]
 
@@ -43,8 +44,9 @@ class PageInfo:
 @strawberry.type(description="One item of a page, with its cursor.")
 class Edge(Generic[T]):
     cursor: str = strawberry.field(
-        description="An opaque keyset cursor: this item's sort key (for a search, its score) "
-        "and id. Pass it as `after` to read on from this item."
+        description="An opaque keyset cursor: the list it belongs to, this item's sort key (for "
+        "a search, its score) and id. Pass it as `after` to the same list to read on from this "
+        "item."
     )
     node: T = strawberry.field(description="The item.")
 
@@ -55,10 +57,16 @@ class Edge(Generic[T]):
 )
 class Connection(Generic[T]):
     total_count: int | None = strawberry.field(
-        description="How many items the whole list holds; null where counting would be costly."
+        description="How many items the whole list holds, where the graph keeps it at hand "
+        "(works, co-authors); null where counting would read the whole list (searches, the "
+        "researchers of a topic or institution): each list's field says which."
     )
     page_info: PageInfo = strawberry.field(description="Cursors and whether more items follow.")
     edges: list[Edge[T]] = strawberry.field(description="The items of this page, in order.")
+    nodes: list[T] = strawberry.field(
+        description="The edges' nodes, in the same order: for a client that needs no cursor "
+        "but pageInfo.endCursor."
+    )
 
 
 def connection(
@@ -70,27 +78,19 @@ def connection(
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return Connection(total_count=total, page_info=info, edges=list(edges))
+    return Connection(
+        total_count=total, page_info=info, edges=list(edges), nodes=[e.node for e in edges]
+    )
 
 
 def from_page(
     page: Page[R], after: str | None, node: Callable[[R], T], row_id: Callable[[R], str]
 ) -> Connection[T]:
+    """A page as a connection; each cursor carries the page's scope (the list it is of)."""
+    if not page.scope:
+        raise ValueError("a page handed out as a connection names its list (Page.scope)")
     edges = [
-        Edge(cursor=encode_cursor(e.sort_key, row_id(e.row)), node=node(e.row))
+        Edge(cursor=encode_cursor(page.scope, e.sort_key, row_id(e.row)), node=node(e.row))
         for e in page.entries
     ]
     return connection(edges, page.has_next, after, page.total)
-
-
-def from_hits(
-    hits: Sequence[Hit[R]],
-    has_next: bool,
-    after: str | None,
-    node: Callable[[R], T],
-    row_id: Callable[[R], str],
-) -> Connection[T]:
-    """Search results: the cursor holds the score; counting every match would cost, so
-    totalCount is null."""
-    edges = [Edge(cursor=encode_cursor(h.score, row_id(h.row)), node=node(h.row)) for h in hits]
-    return connection(edges, has_next, after, total=None)

@@ -1,6 +1,9 @@
 from enum import Enum
+from typing import TypeVar
 
 import strawberry
+
+E = TypeVar("E", bound=Enum)
 
 
 @strawberry.enum(description="How far a researcher record is confirmed to be one real person.")
@@ -115,3 +118,82 @@ class ClaimStatus(Enum):
     PENDING = strawberry.enum_value("PENDING", description="Waiting for an admin.")
     APPROVED = strawberry.enum_value("APPROVED", description="The claimant owns the record.")
     REJECTED = strawberry.enum_value("REJECTED", description="An admin turned it down.")
+
+
+@strawberry.enum(description="An admin's answer to a pending claim.")
+class ClaimDecision(Enum):
+    _value_: str  # for mypy: at run time a value is the plain string, not its enum_value
+
+    APPROVE = strawberry.enum_value(
+        "APPROVE",
+        description="The claimant gets the record, at L2 (or L3 with institutionConfirmed).",
+    )
+    REJECT = strawberry.enum_value("REJECT", description="The claim is turned down.")
+
+
+@strawberry.enum(description="The record owner's answer to an invitation.")
+class InvitationDecision(Enum):
+    _value_: str  # for mypy: at run time a value is the plain string, not its enum_value
+
+    ACCEPT = strawberry.enum_value("ACCEPT", description="Take up the invitation.")
+    DECLINE = strawberry.enum_value("DECLINE", description="Turn it down.")
+
+
+# OpenAlex's types are its own vocabulary and it adds to them: a value this API does not know
+# yet is OTHER, never an error.
+def known(enum: type[E], value: str | None) -> E | None:
+    if value is None:
+        return None
+    name = value.upper().replace("-", "_")
+    return enum[name] if name in enum.__members__ else enum["OTHER"]
+
+
+@strawberry.enum(description="An institution's type, as OpenAlex gives it.")
+class InstitutionType(Enum):
+    EDUCATION = strawberry.enum_value("EDUCATION", description="A university or college.")
+    HEALTHCARE = strawberry.enum_value("HEALTHCARE", description="A hospital or clinic.")
+    COMPANY = strawberry.enum_value("COMPANY", description="A company.")
+    ARCHIVE = strawberry.enum_value("ARCHIVE", description="An archive or library.")
+    NONPROFIT = strawberry.enum_value("NONPROFIT", description="A non-profit organisation.")
+    GOVERNMENT = strawberry.enum_value("GOVERNMENT", description="A government body.")
+    FACILITY = strawberry.enum_value("FACILITY", description="A research facility.")
+    FUNDER = strawberry.enum_value("FUNDER", description="A funder.")
+    OTHER = strawberry.enum_value("OTHER", description="Any other type, or one added later.")
+
+
+@strawberry.enum(description="Where an author stands in a work's list, as OpenAlex gives it.")
+class AuthorPosition(Enum):
+    FIRST = strawberry.enum_value("FIRST", description="The first author.")
+    MIDDLE = strawberry.enum_value("MIDDLE", description="Neither first nor last.")
+    LAST = strawberry.enum_value("LAST", description="The last author.")
+    OTHER = strawberry.enum_value("OTHER", description="A value OpenAlex added later.")
+
+
+@strawberry.enum(
+    description="A work's type, as OpenAlex gives it (`book-chapter` is BOOK_CHAPTER)."
+)
+class WorkType(Enum):
+    ARTICLE = strawberry.enum_value("ARTICLE", description="A journal or conference article.")
+    PREPRINT = strawberry.enum_value("PREPRINT", description="A preprint.")
+    BOOK = strawberry.enum_value("BOOK", description="A book.")
+    BOOK_CHAPTER = strawberry.enum_value("BOOK_CHAPTER", description="A chapter of a book.")
+    DATASET = strawberry.enum_value("DATASET", description="A dataset.")
+    DISSERTATION = strawberry.enum_value("DISSERTATION", description="A thesis.")
+    REVIEW = strawberry.enum_value("REVIEW", description="A review article.")
+    REPORT = strawberry.enum_value("REPORT", description="A report.")
+    EDITORIAL = strawberry.enum_value("EDITORIAL", description="An editorial.")
+    LETTER = strawberry.enum_value("LETTER", description="A letter.")
+    ERRATUM = strawberry.enum_value("ERRATUM", description="A correction.")
+    RETRACTION = strawberry.enum_value("RETRACTION", description="A retraction notice.")
+    PEER_REVIEW = strawberry.enum_value("PEER_REVIEW", description="A published peer review.")
+    STANDARD = strawberry.enum_value("STANDARD", description="A standard.")
+    GRANT = strawberry.enum_value("GRANT", description="A grant.")
+    PARATEXT = strawberry.enum_value("PARATEXT", description="Front matter, covers, indexes.")
+    REFERENCE_ENTRY = strawberry.enum_value(
+        "REFERENCE_ENTRY", description="An entry of a reference work."
+    )
+    SUPPLEMENTARY_MATERIAL = strawberry.enum_value(
+        "SUPPLEMENTARY_MATERIAL", description="Supplementary material."
+    )
+    LIBGUIDES = strawberry.enum_value("LIBGUIDES", description="A library guide.")
+    OTHER = strawberry.enum_value("OTHER", description="Any other type, or one added later.")

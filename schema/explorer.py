@@ -73,7 +73,7 @@ class ExplorerEdge:
     "best of each kind in turn (see cypher/explore_neighbourhood.cypher for the ranking)."
 )
 class Explorer:
-    center: strawberry.ID = strawberry.field(description="The centre's id, as asked.")
+    center_id: strawberry.Private[str]
     nodes: list[ExplorerNode] = strawberry.field(
         description="The centre first, then the picked nodes: the best of each kind in turn."
     )
@@ -82,10 +82,17 @@ class Explorer:
         "was reached), then every stored relationship between two picked nodes."
     )
 
+    @strawberry.field(description="The centre node itself (ExplorerNode.nodeId names it).")
+    async def center(self, info: Info) -> Node:
+        node = as_node(await resolve_nodes.node(info.context, self.center_id))
+        if node is None:
+            raise LookupError(f"the centre {self.center_id} went away")
+        return node
+
     @classmethod
     def of(cls, center: str, row: ExplorerRow) -> "Explorer":
         return cls(
-            center=strawberry.ID(center),
+            center_id=center,
             nodes=[ExplorerNode.of(n) for n in row.nodes],
             edges=[ExplorerEdge.of(e) for e in row.edges],
         )

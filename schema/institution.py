@@ -7,7 +7,7 @@ from resolvers import nodes as resolve_nodes
 from resolvers.context import Context
 from schema import lists
 from schema.connection import After, Connection, First
-from schema.enums import WorkOrder
+from schema.enums import InstitutionType, WorkOrder, known
 from schema.lists import Order
 from schema.node import Node
 
@@ -35,13 +35,18 @@ class InstitutionCounts:
 class Institution(Node):
     name: str = strawberry.field(description="The institution's display name.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
-    type: str | None = strawberry.field(
-        description="OpenAlex institution type (education, company, ...)."
+    type: InstitutionType | None = strawberry.field(
+        description="The institution's type; null when the source gives none."
     )
 
     @classmethod
     def of(cls, row: InstitutionRow) -> "Institution":
-        return cls(id=strawberry.ID(row.id), name=row.name, country=row.country, type=row.type)
+        return cls(
+            id=strawberry.ID(row.id),
+            name=row.name,
+            country=row.country,
+            type=known(InstitutionType, row.type),
+        )
 
     @strawberry.field(description="How many works and researchers the graph links to it.")
     async def counts(self, info: Info) -> InstitutionCounts:

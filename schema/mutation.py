@@ -1,169 +1,77 @@
-from typing import Annotated
+from collections.abc import Awaitable
+from typing import Annotated, TypeVar
 
 import strawberry
 
+from model.ids import record_key
 from model.refusals import Refusal
 from resolvers import claims, social
-from resolvers.claims import MAX_WORK_IDS
 from resolvers.context import Context
-from schema.enums import ClaimStatus
-from schema.payloads import UserError, user_errors
-from schema.researcher import Researcher
+from resolvers.errors import BadInput
+from schema.enums import ClaimDecision, InvitationDecision
+from schema.payloads import (
+    ClaimPayload,
+    ClaimResearcherInput,
+    ConfirmWorksInput,
+    ConfirmWorksPayload,
+    FollowInput,
+    FollowPayload,
+    InviteToCollaborateInput,
+    InviteToCollaboratePayload,
+    ReleaseClaimInput,
+    ReleaseClaimPayload,
+    RespondToInvitationInput,
+    RespondToInvitationPayload,
+    ReviewClaimInput,
+    SplitResearcherInput,
+    SplitResearcherPayload,
+    UpdateResearcherProfileInput,
+    UpdateResearcherProfilePayload,
+)
+from schema.researcher import Researcher, load_researcher
+from schema.social import Claim, Invitation
+from schema.user_errors import (
+    ClaimError,
+    FollowError,
+    InviteToCollaborateError,
+    ResearcherError,
+    RespondToInvitationError,
+    SplitResearcherError,
+    errors,
+    invalid,
+)
 
 Info = strawberry.Info[Context, None]
-ERRORS = "Why the mutation changed nothing; empty when it succeeded."
+T = TypeVar("T")
 
 
-async def researcher_after(
-    info: Info, researcher_id: str, error: Refusal | None
-) -> Researcher | None:
-    if error is not None:
+async def attempt(call: Awaitable[T]) -> T | Refusal:
+    """A malformed input value refuses the mutation like any expected refusal: in userErrors,
+    with its field, and the rest of the response intact."""
+    try:
+        return await call
+    except BadInput as bad:
+        return invalid(bad)
+
+
+async def researcher_after(info: Info, researcher_id: str | None) -> Researcher | None:
+    """The record as the change left it: what this request read of it before is forgotten."""
+    if researcher_id is None:
         return None
-    info.context.loaders.researcher.clear(researcher_id)
-    row = await info.context.loaders.researcher.load(researcher_id)
-    return Researcher.of(row) if row else None
+    loaders = info.context.loaders
+    for loader in (loaders.researcher, loaders.viewer_follows, loaders.viewer_standing):
+        loader.clear(researcher_id)
+    return await load_researcher(info, researcher_id)
 
 
-@strawberry.input(description="The researcher to follow or stop following.")
-class FollowInput:
-    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+async def claim_after(info: Info, claim_key: str | None) -> Claim | None:
+    row = await claims.claim_by_key(info.context, claim_key) if claim_key else None
+    return Claim.of(row) if row else None
 
 
-@strawberry.type(description="The outcome of following or unfollowing.")
-class FollowPayload:
-    researcher_id: strawberry.ID = strawberry.field(description="The researcher, as asked.")
-    viewer_follows: bool = strawberry.field(
-        description="Whether you follow the researcher now (false when refused)."
-    )
-    followers: int = strawberry.field(
-        description="How many users follow the researcher now (0 when refused)."
-    )
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
-
-
-@strawberry.input(description="The researcher record to claim.")
-class ClaimResearcherInput:
-    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
-    evidence: str | None = strawberry.field(
-        default=None, description="A note for the reviewer (at most 2,000 characters)."
-    )
-
-
-@strawberry.type(description="The outcome of a claim or of its review.")
-class ClaimPayload:
-    claim_id: strawberry.ID | None = strawberry.field(
-        description="The claim's id; null when refused."
-    )
-    status: ClaimStatus | None = strawberry.field(
-        description="For a claim: APPROVED when the token's ORCID or verified email matched the "
-        "record, else PENDING. For a review: APPROVED or REJECTED. Null when refused."
-    )
-    researcher: Researcher | None = strawberry.field(
-        description="For a claim, the record after it; null for a review or when refused."
-    )
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
-
-
-@strawberry.input(description="An admin's answer to a pending claim.")
-class ReviewClaimInput:
-    claim_id: strawberry.ID = strawberry.field(
-        description="The claim's id (see viewer.pendingClaims)."
-    )
-    approve: bool = strawberry.field(
-        description="True gives the claimant the record (at L2, or L3: see "
-        "institutionConfirmed); false rejects the claim."
-    )
-    institution_confirmed: bool = strawberry.field(
-        default=False, description="Approve at L3: the admin confirmed it for an institution."
-    )
-
-
-@strawberry.input(description="A researcher record you own.")
-class ResearcherInput:
-    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
-
-
-@strawberry.type(description="The outcome of a change to a researcher record.")
-class ResearcherPayload:
-    researcher: Researcher | None = strawberry.field(
-        description="The record after the change; null when refused."
-    )
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
-
-
-@strawberry.input(
-    description="New profile fields for the record you own; a field left null stays as it is."
-)
-class UpdateResearcherProfileInput:
-    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
-    description: str | None = strawberry.field(
-        default=None, description="At most 1,000 characters."
-    )
-    open_to_collaborate: bool | None = strawberry.field(
-        default=None, description="Whether you take invitations to collaborate."
-    )
-    affiliation_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description="The institution you are at now: it becomes your current affiliation, "
-        "ending the one you set before.",
-    )
-
-
-@strawberry.input(description="An invitation to collaborate.")
-class InviteInput:
-    researcher_id: strawberry.ID = strawberry.field(
-        description="The researcher to invite: claimed, and open to collaborate."
-    )
-    message: str = strawberry.field(description="1 to 2,000 characters.")
-
-
-@strawberry.type(description="The outcome of an invitation.")
-class InvitePayload:
-    invitation_id: strawberry.ID | None = strawberry.field(
-        description="The new invitation's id; null when refused."
-    )
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
-
-
-@strawberry.input(description="Your answer to an invitation.")
-class RespondToInvitationInput:
-    invitation_id: strawberry.ID = strawberry.field(
-        description="An invitation to the researcher you own (see viewer.invitations)."
-    )
-    accept: bool = strawberry.field(description="True accepts it, false declines it.")
-
-
-@strawberry.type(description="The outcome of an answer to an invitation.")
-class RespondPayload:
-    invitation_id: strawberry.ID = strawberry.field(description="The invitation, as asked.")
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
-
-
-@strawberry.input(description="Some works of a researcher record.")
-class WorksInput:
-    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
-    work_ids: list[strawberry.ID] = strawberry.field(
-        description=f"1 to {MAX_WORK_IDS} ids of the researcher's works."
-    )
-
-
-@strawberry.type(description="The outcome of confirming works.")
-class ConfirmWorksPayload:
-    confirmed: int = strawberry.field(
-        description="How many of the works given are the researcher's, all now confirmed; "
-        "other ids are ignored."
-    )
-    researcher: Researcher | None = strawberry.field(
-        description="The record after the change; null when refused."
-    )
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
-
-
-@strawberry.type(description="The outcome of a split.")
-class SplitPayload:
-    researcher: Researcher | None = strawberry.field(description="The record the works left.")
-    new_researcher: Researcher | None = strawberry.field(description="The record they moved to.")
-    user_errors: list[UserError] = strawberry.field(description=ERRORS)
+async def invitation_after(info: Info, key: str | None) -> Invitation | None:
+    row = await social.invitation_by_key(info.context, key) if key else None
+    return Invitation.of(row) if row else None
 
 
 @strawberry.type(
@@ -203,13 +111,8 @@ class Mutation:
             ClaimResearcherInput, strawberry.argument(description="The record to claim.")
         ],
     ) -> ClaimPayload:
-        result = await claims.claim(info.context, input.researcher_id, input.evidence)
-        return ClaimPayload(
-            claim_id=strawberry.ID(result.claim_id) if result.claim_id else None,
-            status=ClaimStatus(result.status) if result.status else None,
-            researcher=await researcher_after(info, input.researcher_id, result.error),
-            user_errors=user_errors(result.error),
-        )
+        result = await attempt(claims.claim(info.context, input.researcher_id, input.evidence))
+        return await _claim_payload(info, result)
 
     @strawberry.mutation(description="Approve or reject a pending claim (admins only).")
     async def review_claim(
@@ -219,15 +122,11 @@ class Mutation:
             ReviewClaimInput, strawberry.argument(description="The claim and the answer.")
         ],
     ) -> ClaimPayload:
-        result = await claims.review(
-            info.context, input.claim_id, input.approve, input.institution_confirmed
+        approve = input.decision == ClaimDecision.APPROVE
+        result = await attempt(
+            claims.review(info.context, input.claim_id, approve, input.institution_confirmed)
         )
-        return ClaimPayload(
-            claim_id=strawberry.ID(input.claim_id),
-            status=ClaimStatus(result.status) if result.status else None,
-            researcher=None,
-            user_errors=user_errors(result.error),
-        )
+        return await _claim_payload(info, result)
 
     @strawberry.mutation(
         description="Give up the researcher record you own; it returns to L1, and the "
@@ -237,13 +136,13 @@ class Mutation:
         self,
         info: Info,
         input: Annotated[
-            ResearcherInput, strawberry.argument(description="The record to release.")
+            ReleaseClaimInput, strawberry.argument(description="The record to release.")
         ],
-    ) -> ResearcherPayload:
-        error = await claims.release(info.context, input.researcher_id)
-        return ResearcherPayload(
-            researcher=await researcher_after(info, input.researcher_id, error),
-            user_errors=user_errors(error),
+    ) -> ReleaseClaimPayload:
+        error = await attempt(claims.release(info.context, input.researcher_id))
+        return ReleaseClaimPayload(
+            researcher=None if error else await researcher_after(info, input.researcher_id),
+            user_errors=errors(ResearcherError, error),
         )
 
     @strawberry.mutation(description="Edit the record you own: description, openness, affiliation.")
@@ -254,17 +153,19 @@ class Mutation:
             UpdateResearcherProfileInput,
             strawberry.argument(description="The record and its new fields."),
         ],
-    ) -> ResearcherPayload:
-        error = await claims.update_profile(
-            info.context,
-            input.researcher_id,
-            input.description,
-            input.open_to_collaborate,
-            input.affiliation_id,
+    ) -> UpdateResearcherProfilePayload:
+        error = await attempt(
+            claims.update_profile(
+                info.context,
+                input.researcher_id,
+                input.description,
+                input.open_to_collaborate,
+                input.affiliation_id,
+            )
         )
-        return ResearcherPayload(
-            researcher=await researcher_after(info, input.researcher_id, error),
-            user_errors=user_errors(error),
+        return UpdateResearcherProfilePayload(
+            researcher=None if error else await researcher_after(info, input.researcher_id),
+            user_errors=errors(ResearcherError, error),
         )
 
     @strawberry.mutation(
@@ -275,13 +176,15 @@ class Mutation:
         self,
         info: Info,
         input: Annotated[
-            InviteInput, strawberry.argument(description="Whom to invite, and the message.")
+            InviteToCollaborateInput,
+            strawberry.argument(description="Whom to invite, and the message."),
         ],
-    ) -> InvitePayload:
-        invitation_id, error = await social.invite(info.context, input.researcher_id, input.message)
-        return InvitePayload(
-            invitation_id=strawberry.ID(invitation_id) if invitation_id else None,
-            user_errors=user_errors(error),
+    ) -> InviteToCollaboratePayload:
+        result = await attempt(social.invite(info.context, input.researcher_id, input.message))
+        key, error = result if not isinstance(result, Refusal) else (None, result)
+        return InviteToCollaboratePayload(
+            invitation=await invitation_after(info, key),
+            user_errors=errors(InviteToCollaborateError, error),
         )
 
     @strawberry.mutation(description="Accept or decline an invitation to the researcher you own.")
@@ -292,9 +195,14 @@ class Mutation:
             RespondToInvitationInput,
             strawberry.argument(description="The invitation and the answer."),
         ],
-    ) -> RespondPayload:
-        error = await social.respond(info.context, input.invitation_id, input.accept)
-        return RespondPayload(invitation_id=input.invitation_id, user_errors=user_errors(error))
+    ) -> RespondToInvitationPayload:
+        accept = input.decision == InvitationDecision.ACCEPT
+        error = await attempt(social.respond(info.context, input.invitation_id, accept))
+        parsed = record_key(input.invitation_id)
+        return RespondToInvitationPayload(
+            invitation=None if error or not parsed else await invitation_after(info, parsed[1]),
+            user_errors=errors(RespondToInvitationError, error),
+        )
 
     @strawberry.mutation(
         description="Confirm works of the record you own as yours: they count for trust and are "
@@ -304,16 +212,18 @@ class Mutation:
         self,
         info: Info,
         input: Annotated[
-            WorksInput, strawberry.argument(description="The record and the works it authored.")
+            ConfirmWorksInput,
+            strawberry.argument(description="The record and the works it authored."),
         ],
     ) -> ConfirmWorksPayload:
-        confirmed, error = await claims.confirm_works(
-            info.context, input.researcher_id, list(input.work_ids)
+        result = await attempt(
+            claims.confirm_works(info.context, input.researcher_id, list(input.work_ids))
         )
+        confirmed, error = result if not isinstance(result, Refusal) else (0, result)
         return ConfirmWorksPayload(
             confirmed=confirmed,
-            researcher=await researcher_after(info, input.researcher_id, error),
-            user_errors=user_errors(error),
+            researcher=None if error else await researcher_after(info, input.researcher_id),
+            user_errors=errors(ResearcherError, error),
         )
 
     @strawberry.mutation(
@@ -324,22 +234,35 @@ class Mutation:
         self,
         info: Info,
         input: Annotated[
-            WorksInput, strawberry.argument(description="The record and the works to move.")
+            SplitResearcherInput,
+            strawberry.argument(description="The record and the works to move."),
         ],
-    ) -> SplitPayload:
-        new_id, error = await claims.split(info.context, input.researcher_id, list(input.work_ids))
-        return SplitPayload(
-            researcher=await researcher_after(info, input.researcher_id, error),
-            new_researcher=await researcher_after(info, new_id, error) if new_id else None,
-            user_errors=user_errors(error),
+    ) -> SplitResearcherPayload:
+        result = await attempt(
+            claims.split(info.context, input.researcher_id, list(input.work_ids))
+        )
+        new_id, error = result if not isinstance(result, Refusal) else (None, result)
+        return SplitResearcherPayload(
+            researcher=None if error else await researcher_after(info, input.researcher_id),
+            new_researcher=await researcher_after(info, new_id),
+            user_errors=errors(SplitResearcherError, error),
         )
 
 
 async def _follow(info: Info, input: FollowInput, follow: bool) -> FollowPayload:
-    result = await social.set_following(info.context, input.researcher_id, follow)
+    result = await attempt(social.set_following(info.context, input.researcher_id, follow))
+    error = result if isinstance(result, Refusal) else result.error
     return FollowPayload(
-        researcher_id=input.researcher_id,
-        viewer_follows=result.following,
-        followers=result.followers,
-        user_errors=user_errors(result.error),
+        researcher=None if error else await researcher_after(info, input.researcher_id),
+        user_errors=errors(FollowError, error),
+    )
+
+
+async def _claim_payload(info: Info, result: claims.ClaimResult | Refusal) -> ClaimPayload:
+    if isinstance(result, Refusal):
+        return ClaimPayload(claim=None, researcher=None, user_errors=errors(ClaimError, result))
+    return ClaimPayload(
+        claim=None if result.error else await claim_after(info, result.claim_id),
+        researcher=await researcher_after(info, result.researcher_id),
+        user_errors=errors(ClaimError, result.error),
     )

@@ -1,70 +1,167 @@
-from enum import Enum
+"""Each mutation's input and payload. A payload returns the objects the mutation changed, so
+a normalising client cache (Relay's, Apollo's) updates from it, and its refusals typed."""
 
 import strawberry
 
-from model.refusals import Refusal
-
-
-@strawberry.enum(description="Why a mutation was refused; each code names a state of the graph.")
-class UserErrorCode(Enum):
-    NOT_FOUND = strawberry.enum_value(
-        "NOT_FOUND",
-        description="No node of the kind expected has the id the input gave (`field` names it).",
-    )
-    ALREADY_CLAIMED = strawberry.enum_value(
-        "ALREADY_CLAIMED", description="The researcher record already has an owner."
-    )
-    ALREADY_OWNS_ANOTHER = strawberry.enum_value(
-        "ALREADY_OWNS_ANOTHER",
-        description="The claimant already owns a researcher record: one per user.",
-    )
-    ALREADY_PENDING = strawberry.enum_value(
-        "ALREADY_PENDING",
-        description="You already have a claim, or an invitation, waiting on this researcher.",
-    )
-    NOT_PENDING = strawberry.enum_value(
-        "NOT_PENDING", description="The claim or invitation was already answered."
-    )
-    NOT_CLAIMED = strawberry.enum_value(
-        "NOT_CLAIMED",
-        description="Nobody owns the researcher record yet, so nobody can answer an invitation.",
-    )
-    NOT_OPEN_TO_COLLABORATE = strawberry.enum_value(
-        "NOT_OPEN_TO_COLLABORATE",
-        description="The researcher does not take invitations to collaborate.",
-    )
-    OWN_PROFILE = strawberry.enum_value(
-        "OWN_PROFILE", description="You cannot invite the researcher you own."
-    )
-    DAILY_LIMIT_REACHED = strawberry.enum_value(
-        "DAILY_LIMIT_REACHED",
-        description="You sent as many invitations as the last 24 hours allow.",
-    )
-    NOT_THEIR_WORKS = strawberry.enum_value(
-        "NOT_THEIR_WORKS", description="A work given is not one of the researcher's."
-    )
-    TOO_MANY_PENDING_CLAIMS = strawberry.enum_value(
-        "TOO_MANY_PENDING_CLAIMS",
-        description="You have as many claims waiting for review as allowed.",
-    )
-
-
-@strawberry.type(
-    description="An expected refusal: the mutation changed nothing. Missing or bad sign-in, "
-    "someone else's record and malformed arguments are errors (UNAUTHENTICATED, FORBIDDEN, "
-    "BAD_USER_INPUT) instead."
+from resolvers.claims import MAX_WORK_IDS
+from schema.enums import ClaimDecision, InvitationDecision
+from schema.researcher import Researcher
+from schema.social import Claim, Invitation
+from schema.user_errors import (
+    ClaimError,
+    FollowError,
+    InviteToCollaborateError,
+    ResearcherError,
+    RespondToInvitationError,
+    SplitResearcherError,
 )
-class UserError:
-    code: UserErrorCode = strawberry.field(description="Why, as a code a client can act on.")
-    message: str = strawberry.field(description="Why, in words for a person.")
-    field: str | None = strawberry.field(
-        description="The input field it concerns (such as researcherId), when one does."
+
+ERRORS = "Why the mutation changed nothing; empty when it succeeded."
+AFTER = "The record after the change; null when refused."
+
+
+@strawberry.input(description="The researcher to follow or stop following.")
+class FollowInput:
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+
+
+@strawberry.type(description="The outcome of following or unfollowing.")
+class FollowPayload:
+    researcher: Researcher | None = strawberry.field(
+        description="The researcher after the change (viewerFollows, counts.followers); null "
+        "when refused."
+    )
+    user_errors: list[FollowError] = strawberry.field(description=ERRORS)
+
+
+@strawberry.input(description="The researcher record to claim.")
+class ClaimResearcherInput:
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+    evidence: str | None = strawberry.field(
+        default=None, description="A note for the reviewer (at most 2,000 characters)."
     )
 
-    @classmethod
-    def of(cls, row: Refusal) -> "UserError":
-        return cls(code=UserErrorCode(row.code), message=row.message, field=row.field)
+
+@strawberry.type(description="The outcome of a claim or of its review.")
+class ClaimPayload:
+    claim: Claim | None = strawberry.field(
+        description="The claim after the change: APPROVED when the token's ORCID or verified "
+        "email matched the record, else PENDING; after a review, APPROVED or REJECTED. Null "
+        "when refused."
+    )
+    researcher: Researcher | None = strawberry.field(
+        description="The record claimed, as it is now (claimed, verification); null when "
+        "there is no such record."
+    )
+    user_errors: list[ClaimError] = strawberry.field(description=ERRORS)
 
 
-def user_errors(row: Refusal | None) -> list[UserError]:
-    return [UserError.of(row)] if row else []
+@strawberry.input(description="An admin's answer to a pending claim.")
+class ReviewClaimInput:
+    claim_id: strawberry.ID = strawberry.field(
+        description="The claim's id (see viewer.pendingClaims)."
+    )
+    decision: ClaimDecision = strawberry.field(description="Approve or reject.")
+    institution_confirmed: bool = strawberry.field(
+        default=False, description="Approve at L3: the admin confirmed it for an institution."
+    )
+
+
+@strawberry.input(description="The researcher record you own, to release.")
+class ReleaseClaimInput:
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+
+
+@strawberry.type(description="The outcome of releasing a record.")
+class ReleaseClaimPayload:
+    researcher: Researcher | None = strawberry.field(description=AFTER)
+    user_errors: list[ResearcherError] = strawberry.field(description=ERRORS)
+
+
+@strawberry.input(
+    description="New profile fields for the record you own; a field left null stays as it is."
+)
+class UpdateResearcherProfileInput:
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+    description: str | None = strawberry.field(
+        default=None, description="At most 1,000 characters."
+    )
+    open_to_collaborate: bool | None = strawberry.field(
+        default=None, description="Whether you take invitations to collaborate."
+    )
+    affiliation_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The institution you are at now: it becomes your current affiliation, "
+        "ending the one you set before.",
+    )
+
+
+@strawberry.type(description="The outcome of a profile edit.")
+class UpdateResearcherProfilePayload:
+    researcher: Researcher | None = strawberry.field(description=AFTER)
+    user_errors: list[ResearcherError] = strawberry.field(description=ERRORS)
+
+
+@strawberry.input(description="An invitation to collaborate.")
+class InviteToCollaborateInput:
+    researcher_id: strawberry.ID = strawberry.field(
+        description="The researcher to invite: claimed, and open to collaborate."
+    )
+    message: str = strawberry.field(description="1 to 2,000 characters.")
+
+
+@strawberry.type(description="The outcome of an invitation.")
+class InviteToCollaboratePayload:
+    invitation: Invitation | None = strawberry.field(
+        description="The invitation sent; null when refused."
+    )
+    user_errors: list[InviteToCollaborateError] = strawberry.field(description=ERRORS)
+
+
+@strawberry.input(description="Your answer to an invitation.")
+class RespondToInvitationInput:
+    invitation_id: strawberry.ID = strawberry.field(
+        description="An invitation to the researcher you own (see viewer.invitations)."
+    )
+    decision: InvitationDecision = strawberry.field(description="Accept or decline.")
+
+
+@strawberry.type(description="The outcome of an answer to an invitation.")
+class RespondToInvitationPayload:
+    invitation: Invitation | None = strawberry.field(
+        description="The invitation as it is now; null when refused."
+    )
+    user_errors: list[RespondToInvitationError] = strawberry.field(description=ERRORS)
+
+
+@strawberry.input(description="Works of the record you own to confirm as yours.")
+class ConfirmWorksInput:
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+    work_ids: list[strawberry.ID] = strawberry.field(
+        description=f"1 to {MAX_WORK_IDS} ids of the researcher's works."
+    )
+
+
+@strawberry.type(description="The outcome of confirming works.")
+class ConfirmWorksPayload:
+    confirmed: int = strawberry.field(
+        description="How many of the works given are the researcher's, all now confirmed; "
+        "other ids are ignored."
+    )
+    researcher: Researcher | None = strawberry.field(description=AFTER)
+    user_errors: list[ResearcherError] = strawberry.field(description=ERRORS)
+
+
+@strawberry.input(description="Works to move from a record to a new one.")
+class SplitResearcherInput:
+    researcher_id: strawberry.ID = strawberry.field(description="The researcher's id.")
+    work_ids: list[strawberry.ID] = strawberry.field(
+        description=f"1 to {MAX_WORK_IDS} ids of the researcher's works, to move."
+    )
+
+
+@strawberry.type(description="The outcome of a split.")
+class SplitResearcherPayload:
+    researcher: Researcher | None = strawberry.field(description="The record the works left.")
+    new_researcher: Researcher | None = strawberry.field(description="The record they moved to.")
+    user_errors: list[SplitResearcherError] = strawberry.field(description=ERRORS)

@@ -14,7 +14,7 @@ from resolvers.ids import expect
 from resolvers.nodes import MAX_IDS
 from resolvers.paths import MAX_HOPS
 from resolvers.search import MAX_SEARCH_LENGTH, MAX_TERMS, SEARCH_DEPTH
-from schema.connection import After, Connection, First, from_hits
+from schema.connection import After, Connection, First, from_page
 from schema.entities import as_node
 from schema.enums import NodeKind
 from schema.explorer import Explorer
@@ -54,13 +54,16 @@ class Query:
         user = signed_in(info.context)  # a refused token is an error, not an anonymous viewer
         return Viewer(id=strawberry.ID(user.id), email=user.email, admin=user.admin)
 
-    @strawberry.field(description="Any node by id; null when nothing has that id.")
+    @strawberry.field(
+        description="Any node by id; null when nothing has that id, or when it is a claim or an "
+        "invitation that does not concern you."
+    )
     async def node(
         self,
         info: Info,
         id: Annotated[
             strawberry.ID,
-            strawberry.argument(description="A node id; its first letter names the kind."),
+            strawberry.argument(description="Any id the API gave."),
         ],
     ) -> Node | None:
         return as_node(await resolve_nodes.node(info.context, id))
@@ -104,8 +107,8 @@ class Query:
     async def researchers(
         self, info: Info, search: Search, first: First = 20, after: After = None
     ) -> Connection[Researcher]:
-        hits, has_next = await resolve_researchers.search(info.context, search, first, after)
-        return from_hits(hits, has_next, after, Researcher.of, lambda r: r.id)
+        page = await resolve_researchers.search(info.context, search, first, after)
+        return from_page(page, after, Researcher.of, lambda r: r.id)
 
     @strawberry.field(
         description="Works whose titles match every word of `search`, each word also as a "
@@ -115,8 +118,8 @@ class Query:
     async def works(
         self, info: Info, search: Search, first: First = 20, after: After = None
     ) -> Connection[Work]:
-        hits, has_next = await resolve_works.search(info.context, search, first, after)
-        return from_hits(hits, has_next, after, Work.of, lambda w: w.id)
+        page = await resolve_works.search(info.context, search, first, after)
+        return from_page(page, after, Work.of, lambda w: w.id)
 
     @strawberry.field(
         description="How am I connected? The shortest chain of co-authored works from one "

@@ -6,6 +6,7 @@ from model.aggregates import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
 from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
+from resolvers.authorization import is_owner, may_claim, may_follow, may_invite
 from resolvers.context import Context
 from resolvers.paging import MAX_FIRST
 from schema import lists
@@ -136,6 +137,36 @@ class Researcher(Node):
     async def viewer_follows(self, info: Info) -> bool | None:
         return await resolve_social.viewer_follows(info.context, self.id)
 
+    @strawberry.field(description="Whether you may follow: any signed-in user may.")
+    def viewer_can_follow(self, info: Info) -> bool:
+        return may_follow(info.context)
+
+    @strawberry.field(
+        description="Whether claimResearcher would take your claim: the record has no owner, "
+        "you own none and have no claim waiting on it, and you are under the limit of claims "
+        "waiting for review (an ORCID or verified email that matches claims even at that "
+        "limit)." + PARTIAL
+    )
+    async def viewer_can_claim(self, info: Info) -> bool | None:
+        return await may_claim(info.context, self.id)
+
+    @strawberry.field(
+        description="Whether inviteToCollaborate would send your invitation: the record is "
+        "claimed by someone else and open to collaborate, you have no invitation waiting with "
+        "it, and you are under the daily limit." + PARTIAL
+    )
+    async def viewer_can_invite(self, info: Info) -> bool | None:
+        return await may_invite(info.context, self.id)
+
+    @strawberry.field(
+        description="Whether you own this record: you may edit it, confirm and split its works "
+        "and answer its invitations." + PARTIAL
+    )
+    async def viewer_is_owner(self, info: Info) -> bool | None:
+        if info.context.auth.user is None:
+            return False
+        return await is_owner(info.context, self.id)
+
     @strawberry.field(
         description="A score of how far the record can be trusted, and why." + PARTIAL
     )
@@ -207,3 +238,8 @@ class Coauthor:
             latest_year=row.latest_year or None,
             researcher=Researcher.of(row.researcher),
         )
+
+
+async def load_researcher(info: Info, researcher_id: str) -> Researcher | None:
+    row = await info.context.loaders.researcher.load(researcher_id)
+    return Researcher.of(row) if row else None

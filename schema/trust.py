@@ -1,3 +1,5 @@
+from enum import Enum
+
 import strawberry
 
 from loaders.identity import MAX_IDENTITY_COAUTHORS, MAX_IDENTITY_WORKS
@@ -26,15 +28,21 @@ class TrustComponent:
         return cls(name=c.name, points=c.points, max=c.max, reason=c.reason)
 
 
+@strawberry.enum(description="The band a trust score falls in.")
+class TrustTier(Enum):
+    EMERGING = strawberry.enum_value("EMERGING", description="Below 40.")
+    ESTABLISHED = strawberry.enum_value("ESTABLISHED", description="40 to 59.")
+    TRUSTED = strawberry.enum_value("TRUSTED", description="60 to 79.")
+    EXEMPLARY = strawberry.enum_value("EXEMPLARY", description="80 and above.")
+
+
 @strawberry.type(
     description="A deterministic score from 0 to 100: the sum of its components' points. "
     "Tiers: Emerging below 40, Established from 40, Trusted from 60, Exemplary from 80."
 )
 class Trust:
     score: int = strawberry.field(description="0 to 100: the sum of the components' points.")
-    tier: str = strawberry.field(
-        description="Emerging, Established, Trusted or Exemplary, by the score."
-    )
+    tier: TrustTier = strawberry.field(description="The band the score falls in.")
     components: list[TrustComponent] = strawberry.field(
         description="The seven components, always in the same order."
     )
@@ -42,7 +50,9 @@ class Trust:
     @classmethod
     def of(cls, t: TrustScore) -> "Trust":
         return cls(
-            score=t.score, tier=t.tier, components=[TrustComponent.of(c) for c in t.components]
+            score=t.score,
+            tier=TrustTier(t.tier.upper()),
+            components=[TrustComponent.of(c) for c in t.components],
         )
 
 

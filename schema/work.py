@@ -6,7 +6,9 @@ import strawberry
 from model.graph import AuthorshipRow, RelatedWorkRow, WorkRow, WorkTopicRow, WorkWithParts
 from resolvers import works as resolve
 from resolvers.context import Context
-from resolvers.paging import MAX_FIRST
+from resolvers.paging import MAX_FIRST, check_first
+from resolvers.works import DEFAULT_AUTHORS
+from schema.enums import AuthorPosition, WorkType, known
 from schema.node import Node
 from schema.topic import Topic
 
@@ -15,11 +17,24 @@ if TYPE_CHECKING:
 
 Info = strawberry.Info[Context, None]
 
+AuthorsFirst = Annotated[
+    int, strawberry.argument(description=f"How many authors to return, 0 to {MAX_FIRST}.")
+]
+AuthorsAfter = Annotated[
+    int | None,
+    strawberry.argument(
+        description="Start after the author at this position (the last `position` of the "
+        "previous page); null for the first author."
+    ),
+]
+
 
 @strawberry.type(description="One author of a work, as the work states them.")
 class Authorship:
     position: int = strawberry.field(description="1 for the first author, in the work's order.")
-    author_position: str | None = strawberry.field(description="OpenAlex's first, middle or last.")
+    author_position: AuthorPosition | None = strawberry.field(
+        description="Where the author stands in the list, as OpenAlex gives it."
+    )
     raw_name: str | None = strawberry.field(description="The name as printed on the work.")
     corresponding: bool = strawberry.field(
         description="Whether the work names this author as a corresponding author."
@@ -39,7 +54,7 @@ class Authorship:
 
         return cls(
             position=row.position,
-            author_position=row.author_position,
+            author_position=known(AuthorPosition, row.author_position),
             raw_name=row.raw_name,
             corresponding=row.corresponding,
             institution_ids=[strawberry.ID(i) for i in row.institution_ids],
@@ -81,7 +96,7 @@ class Work(Node):
         description="The abstract, rebuilt from OpenAlex's inverted index; null when none."
     )
     year: int | None = strawberry.field(description="The publication year.")
-    type: str | None = strawberry.field(description="OpenAlex work type: article, preprint, ...")
+    type: WorkType | None = strawberry.field(description="The work's type, as OpenAlex gives it.")
     venue: str | None = strawberry.field(
         description="The name of the primary source: journal, conference or repository."
     )
@@ -103,7 +118,7 @@ class Work(Node):
             title=row.title,
             abstract=row.abstract,
             year=row.year,
-            type=row.type,
+            type=known(WorkType, row.type),
             venue=row.venue,
             doi=row.doi,
             arxiv_id=row.arxiv_id,
@@ -122,12 +137,33 @@ class Work(Node):
     # Not `async`: with the parts at hand the lists are answered at once, without a task and
     # a loader round per work; without them the awaitable returned is awaited by graphql-core.
     @strawberry.field(
-        description="The authors in the order the work lists them.", graphql_type=list[Authorship]
+        description=f"The authors in the order the work lists them: the first `first` (default "
+        f"{DEFAULT_AUTHORS}) after position `after`. A collaboration can list thousands: "
+        "authorCount says how many there are, and the next ones come with `after` set to the "
+        "last position shown.",
+        graphql_type=list[Authorship],
     )
-    def authors(self, info: Info) -> list[Authorship] | Awaitable[list[Authorship]]:
+    def authors(
+        self, info: Info, first: AuthorsFirst = DEFAULT_AUTHORS, after: AuthorsAfter = None
+    ) -> list[Authorship] | Awaitable[list[Authorship]]:
+        parts = self._parts
+        # The page of works brought the first DEFAULT_AUTHORS, or all of them if fewer.
+        if (
+            parts is not None
+            and after is None
+            and (first <= len(parts.authors) or len(parts.authors) >= parts.author_count)
+        ):
+            return [Authorship.of(a) for a in parts.authors[: check_first(first)]]
+        return self.load_authors(info, first, after)
+
+    @strawberry.field(
+        description="How many authors the work lists (authors gives them a page at a time).",
+        graphql_type=int,
+    )
+    def author_count(self, info: Info) -> int | Awaitable[int]:
         if self._parts is not None:
-            return [Authorship.of(a) for a in self._parts.authors]
-        return self.load_authors(info)
+            return self._parts.author_count
+        return resolve.author_count(info.context, self.id)
 
     @strawberry.field(
         description="The work's topics, best score first.", graphql_type=list[WorkTopic]
@@ -137,8 +173,9 @@ class Work(Node):
             return [WorkTopic.of(t) for t in self._parts.topics]
         return self.load_topics(info)
 
-    async def load_authors(self, info: Info) -> list[Authorship]:
-        return [Authorship.of(a) for a in await resolve.authors(info.context, self.id)]
+    async def load_authors(self, info: Info, first: int, after: int | None) -> list[Authorship]:
+        page = await resolve.authors(info.context, self.id, first, after)
+        return [Authorship.of(e.row) for e in page.entries]
 
     async def load_topics(self, info: Info) -> list[WorkTopic]:
         return [WorkTopic.of(t) for t in await resolve.topics(info.context, self.id)]

@@ -10,7 +10,9 @@ ERROR_CODES = {
     "alias, token or length (PEERGRAPH_MAX_QUERY_CHARS) limit: fix the document.",
     "QUERY_TOO_COMPLEX": "The query's cost is over the budget (both in `extensions`): ask for "
     "smaller pages or fewer fields.",
-    "BAD_USER_INPUT": "An argument is wrong (named in `extensions.argument`): fix it.",
+    "BAD_USER_INPUT": "An argument of a query is wrong (named in `extensions.argument`): fix "
+    "it. A mutation answers bad input in its payload's `userErrors` (code INVALID, with the "
+    "`field` path) instead.",
     "UNAUTHENTICATED": "The field needs a valid token: sign in (again).",
     "FORBIDDEN": "Signed in, but not allowed to do this.",
     "TIMEOUT": "A statement ran past NEO4J_QUERY_TIMEOUT_SECONDS: ask for less, or retry later.",

@@ -12,21 +12,28 @@ from model.users import User
 from resolvers.context import Policy
 
 FOLLOW = """mutation($id: ID!) { followResearcher(input: {researcherId: $id}) {
-  viewerFollows followers userErrors { code field } } }"""
+  researcher { id viewerFollows counts { followers } } userErrors { code field } } }"""
 UNFOLLOW = """mutation($id: ID!) { unfollowResearcher(input: {researcherId: $id}) {
-  viewerFollows followers userErrors { code } } }"""
+  researcher { id viewerFollows counts { followers } } userErrors { code } } }"""
 CLAIM = """mutation($id: ID!, $evidence: String) {
   claimResearcher(input: {researcherId: $id, evidence: $evidence}) {
-    claimId status researcher { verification claimed trust { score } } userErrors { code field } } }"""
+    claim { id status } researcher { verification claimed trust { score } }
+    userErrors { code field } } }"""
 INVITE = """mutation($id: ID!, $message: String!) {
   inviteToCollaborate(input: {researcherId: $id, message: $message}) {
-    invitationId userErrors { code field } } }"""
+    invitation { id status } userErrors { code field } } }"""
+RESEARCHER_ID = ["input", "researcherId"]
 PROFILE = """query($id: ID!) { researcher(id: $id) {
   verification claimed viewerFollows counts { followers } trust { score tier } } }"""
 
 
 def user(n: int | str, **claims: Any) -> User:
     return User(id=f"user-{n}", **claims)
+
+
+def status(payload: dict[str, Any]) -> str | None:
+    """The claim's status in a claimResearcher or reviewClaim payload; None when refused."""
+    return payload["claim"]["status"] if payload["claim"] else None
 
 
 async def ok(
@@ -87,11 +94,11 @@ async def test_50_racing_claims_make_exactly_one_owner(
     results = await asyncio.gather(*(ok(runner, CLAIM, {"id": target}, u) for u in claimants))
 
     outcomes = [r["claimResearcher"] for r in results]
-    owners = [o for o in outcomes if o["status"] == "APPROVED"]
+    owners = [o for o in outcomes if status(o) == "APPROVED"]
     assert len(owners) == 1
     assert owners[0]["researcher"]["verification"] == "L2"
-    refused = [o["userErrors"] for o in outcomes if o["status"] is None]
-    assert refused == [[{"code": "ALREADY_CLAIMED", "field": "researcherId"}]] * 49
+    refused = [o["userErrors"] for o in outcomes if status(o) is None]
+    assert refused == [[{"code": "ALREADY_CLAIMED", "field": RESEARCHER_ID}]] * 49
     records = await runner.read("get_researchers", ids=[target])
     assert records[0]["researcher"]["ownerId"] in {u.id for u in claimants}
 
@@ -105,7 +112,7 @@ async def test_a_user_owns_at_most_one_researcher_even_when_racing(
 
     results = await asyncio.gather(*(ok(runner, CLAIM, {"id": t}, greedy) for t in targets))
 
-    statuses = sorted(str(r["claimResearcher"]["status"]) for r in results)
+    statuses = sorted(str(status(r["claimResearcher"])) for r in results)
     assert statuses == ["APPROVED", "None", "None", "None"]
     codes = {e["code"] for r in results for e in r["claimResearcher"]["userErrors"]}
     assert codes == {"ALREADY_OWNS_ANOTHER"}
@@ -121,23 +128,28 @@ async def test_a_claim_without_matching_evidence_waits_for_an_admin(
     pending = (
         await ok(runner, CLAIM, {"id": target, "evidence": "my homepage lists it"}, claimant)
     )["claimResearcher"]
-    assert pending["status"] == "PENDING"
+    assert status(pending) == "PENDING"
     assert pending["researcher"]["claimed"] is False
+    claim_id = pending["claim"]["id"]
 
-    queue = await ok(runner, "{ viewer { pendingClaims { id researcherId evidence } } }", {}, admin)
+    queue = await ok(
+        runner, "{ viewer { pendingClaims { id researcher { id } evidence } } }", {}, admin
+    )
     assert {
-        "id": pending["claimId"],
-        "researcherId": target,
+        "id": claim_id,
+        "researcher": {"id": target},
         "evidence": "my homepage lists it",
     } in queue["viewer"]["pendingClaims"]
 
-    review = """mutation($id: ID!) { reviewClaim(input: {claimId: $id, approve: true, institutionConfirmed: true}) {
-      status userErrors { code } } }"""
-    assert (await ok(runner, review, {"id": pending["claimId"]}, admin))["reviewClaim"] == {
-        "status": "APPROVED",
+    review = """mutation($id: ID!) {
+      reviewClaim(input: {claimId: $id, decision: APPROVE, institutionConfirmed: true}) {
+        claim { id status } researcher { id claimed } userErrors { code } } }"""
+    assert (await ok(runner, review, {"id": claim_id}, admin))["reviewClaim"] == {
+        "claim": {"id": claim_id, "status": "APPROVED"},
+        "researcher": {"id": target, "claimed": True},
         "userErrors": [],
     }
-    again = await ok(runner, review, {"id": pending["claimId"]}, admin)
+    again = await ok(runner, review, {"id": claim_id}, admin)
     assert again["reviewClaim"]["userErrors"] == [{"code": "NOT_PENDING"}]
     assert (await ok(runner, PROFILE, {"id": target}))["researcher"]["verification"] == "L3"
 
@@ -148,15 +160,15 @@ async def test_invitations_need_a_claimed_researcher_open_to_collaborate(
     sender = user("sender")
     unclaimed = await ok(runner, INVITE, {"id": "A-c5-jian-jiao", "message": "Shall we?"}, sender)
     assert unclaimed["inviteToCollaborate"]["userErrors"] == [
-        {"code": "NOT_CLAIMED", "field": "researcherId"}
+        {"code": "NOT_CLAIMED", "field": RESEARCHER_ID}
     ]
 
     owner = user("c5-owner", email="me@gatech.edu", email_verified=True)
     claimed = await ok(runner, CLAIM, {"id": "A-c5-simiao-zuo"}, owner)
-    assert claimed["claimResearcher"]["status"] == "APPROVED"
+    assert status(claimed["claimResearcher"]) == "APPROVED"
     closed = await ok(runner, INVITE, {"id": "A-c5-simiao-zuo", "message": "Shall we?"}, sender)
     assert closed["inviteToCollaborate"]["userErrors"] == [
-        {"code": "NOT_OPEN_TO_COLLABORATE", "field": "researcherId"}
+        {"code": "NOT_OPEN_TO_COLLABORATE", "field": RESEARCHER_ID}
     ]
 
 
@@ -166,9 +178,9 @@ async def test_the_daily_invitation_limit_holds(runner: CypherRunner, clones: li
     ]
     targets = ["A-c5-aimin-li", "A-c5-shaohua-wu", "A-c5-qinyu-zhang"]
     for owner, target in zip(owners, targets, strict=True):
-        assert (await ok(runner, CLAIM, {"id": target}, owner))["claimResearcher"][
-            "status"
-        ] == "APPROVED"
+        assert status((await ok(runner, CLAIM, {"id": target}, owner))["claimResearcher"]) == (
+            "APPROVED"
+        )
         edit = """mutation($id: ID!) { updateResearcherProfile(input: {researcherId: $id, openToCollaborate: true}) {
           researcher { openToCollaborate } } }"""
         await ok(runner, edit, {"id": target}, owner)
@@ -182,11 +194,11 @@ async def test_the_daily_invitation_limit_holds(runner: CypherRunner, clones: li
         for t in targets
     ]
 
-    assert [bool(r["invitationId"]) for r in results] == [True, True, False]
-    assert results[2]["userErrors"] == [{"code": "DAILY_LIMIT_REACHED", "field": "researcherId"}]
+    assert [bool(r["invitation"]) for r in results] == [True, True, False]
+    assert results[2]["userErrors"] == [{"code": "DAILY_LIMIT_REACHED", "field": RESEARCHER_ID}]
     twice = await ok(runner, INVITE, {"id": targets[0], "message": "again"}, sender)
     assert twice["inviteToCollaborate"]["userErrors"] == [
-        {"code": "ALREADY_PENDING", "field": "researcherId"}
+        {"code": "ALREADY_PENDING", "field": RESEARCHER_ID}
     ]
 
 
@@ -198,26 +210,35 @@ async def test_a_whole_journey(runner: CypherRunner, clones: list[str]) -> None:
 
     claimed = (await ok(runner, CLAIM, {"id": target}, me))["claimResearcher"]
 
-    assert claimed["status"] == "APPROVED"
+    assert status(claimed) == "APPROVED"
     assert claimed["researcher"]["verification"] == "L2"
     assert claimed["researcher"]["trust"]["score"] > before["trust"]["score"]
-    friend = user("friend")
+    friend = user("friend", email="friend@example.org")
     sent = await ok(runner, INVITE, {"id": target, "message": "Work on FP8 together?"}, friend)
-    invitation = sent["inviteToCollaborate"]["invitationId"]
-    assert invitation
-    inbox = "{ viewer { researcher { id } invitations(status: PENDING) { id message senderId } } }"
+    assert sent["inviteToCollaborate"]["invitation"]["status"] == "PENDING"
+    invitation = sent["inviteToCollaborate"]["invitation"]["id"]
+    assert invitation.startswith("Invitation:")
+    inbox = """{ viewer { researcher { id }
+      invitations(status: PENDING) { id message senderEmail researcher { id } } } }"""
     data = await ok(runner, inbox, {}, me)
     assert data["viewer"] == {
         "researcher": {"id": target},
         "invitations": [
-            {"id": invitation, "message": "Work on FP8 together?", "senderId": "user-friend"}
+            {
+                "id": invitation,
+                "message": "Work on FP8 together?",
+                "senderEmail": "friend@example.org",
+                "researcher": {"id": target},
+            }
         ],
     }
     assert (await ok(runner, inbox, {}, friend))["viewer"]["invitations"] == []
-    respond = """mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, accept: true}) {
-      userErrors { code } } }"""
+    respond = """mutation($id: ID!) {
+      respondToInvitation(input: {invitationId: $id, decision: ACCEPT}) {
+        invitation { id status } userErrors { code } } }"""
     assert (await ok(runner, respond, {"id": invitation}, me))["respondToInvitation"] == {
-        "userErrors": []
+        "invitation": {"id": invitation, "status": "ACCEPTED"},
+        "userErrors": [],
     }
     accepted = await ok(runner, "{ viewer { invitations(status: ACCEPTED) { id } } }", {}, me)
     assert accepted["viewer"]["invitations"] == [{"id": invitation}]
@@ -228,7 +249,7 @@ async def test_the_owner_splits_the_other_jian_jiao_off(
 ) -> None:
     me = user("splitter", email="jj@microsoft.com", email_verified=True)
     target = "A-c4-jian-jiao"
-    assert (await ok(runner, CLAIM, {"id": target}, me))["claimResearcher"]["status"] == "APPROVED"
+    assert status((await ok(runner, CLAIM, {"id": target}, me))["claimResearcher"]) == "APPROVED"
     identity = """query($id: ID!) { researcher(id: $id) { identity { coherent groups { works { workId } } } } }"""
     groups = (await ok(runner, identity, {"id": target}))["researcher"]["identity"]["groups"]
     other = [w["workId"] for w in groups[1]["works"]]

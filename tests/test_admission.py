@@ -157,7 +157,7 @@ SEARCH = '{ researchers(search: "jian", first: 5) { edges { node { id counts { w
 async def test_a_search_is_served_before_a_page_that_arrived_just_before_it(
     shared_runner: CypherRunner,
 ) -> None:
-    """Under load the gate is full: the page's statements (cost about 2,600) wait for the
+    """Under load the gate is full: the page's statements (cost about 3,800) wait for the
     search (about 60) that arrived after them, and the page still completes."""
     served: list[str] = []
     gate = Gate(slots=1, queue_timeout=30, observe=lambda name, s, failed: served.append(name))

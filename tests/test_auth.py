@@ -155,7 +155,7 @@ def test_bad_tokens_are_unauthenticated_with_the_reason(
     client: TestClient, auth_settings: Settings, rsa_key: rsa.RSAPrivateKey, make: Any, reason: str
 ) -> None:
     token = make(auth_settings, rsa_key)
-    mutation = 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { followers } }'
+    mutation = 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { researcher { counts { followers } } } }'
 
     for query in (VIEWER, mutation):
         error = ask(client, query, token)["errors"][0]
@@ -170,7 +170,7 @@ def test_mutations_are_never_run_over_get(client: TestClient, auth_settings: Set
     response = client.get(
         "/graphql",
         params={
-            "query": 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { followers } }'
+            "query": 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { researcher { counts { followers } } } }'
         },
         headers={"authorization": f"Bearer {token}"},
     )
@@ -203,7 +203,7 @@ BLANK_SUB_MUTATIONS = {
     "updateResearcherProfile": f'mutation {{ updateResearcherProfile(input: {{researcherId: "{BLANK_SUB_TARGET}", description: "mine now"}}) {{ researcher {{ description }} }} }}',
     "confirmWorks": f'mutation {{ confirmWorks(input: {{researcherId: "{BLANK_SUB_TARGET}", workIds: ["W-b1-arxiv-2002.06275"]}}) {{ confirmed }} }}',
     "splitResearcher": f'mutation {{ splitResearcher(input: {{researcherId: "{BLANK_SUB_TARGET}", workIds: ["W-b1-arxiv-2002.06275"]}}) {{ newResearcher {{ id }} }} }}',
-    "respondToInvitation": "mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, accept: true}) { invitationId } }",
+    "respondToInvitation": "mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, decision: ACCEPT}) { invitation { id } } }",
 }
 
 
@@ -216,7 +216,7 @@ async def orphan_invitation(
     owner = User(id="b1-owner", email="o@microsoft.com", email_verified=True)
     steps = [
         (
-            'mutation { claimResearcher(input: {researcherId: "A-b1-ruofei-zhang"}) { status } }',
+            'mutation { claimResearcher(input: {researcherId: "A-b1-ruofei-zhang"}) { claim { status } } }',
             owner,
         ),
         (
@@ -224,7 +224,7 @@ async def orphan_invitation(
             owner,
         ),
         (
-            'mutation { inviteToCollaborate(input: {researcherId: "A-b1-ruofei-zhang", message: "hi"}) { invitationId } }',
+            'mutation { inviteToCollaborate(input: {researcherId: "A-b1-ruofei-zhang", message: "hi"}) { invitation { id } } }',
             User(id="b1-friend"),
         ),
         (
@@ -237,7 +237,7 @@ async def orphan_invitation(
         result, _ = await execute(shared_runner, query, viewer=viewer)
         assert result.errors is None, result.errors
         data.append(result.data)
-    return str(data[2]["inviteToCollaborate"]["invitationId"])
+    return str(data[2]["inviteToCollaborate"]["invitation"]["id"])
 
 
 @pytest.mark.parametrize("sub", ["", "   ", 123, ["u1"]], ids=["empty", "blank", "int", "list"])

@@ -53,7 +53,7 @@ async def test_profile_page_statements_do_not_grow_with_the_page(
     assert context.runner.stats.statements == 6
 
 
-async def test_a_signed_in_page_adds_only_whether_the_viewer_follows(
+async def test_a_signed_in_page_adds_only_what_the_viewer_follows_and_may_do(
     runner: CypherRunner, prolific: str
 ) -> None:
     viewer = User(id="U-batch-viewer", email=None, admin=False)
@@ -61,7 +61,13 @@ async def test_a_signed_in_page_adds_only_whether_the_viewer_follows(
 
     assert result.errors is None
     assert result.data is not None and result.data["researcher"]["viewerFollows"] is False
-    assert context.runner.stats.by_name == {**PROFILE_STATEMENTS, "list_viewer_follows": 1}
+    # One statement for whom the viewer follows, one for what the viewer may do (viewerCan*):
+    # each for every researcher of the page at once.
+    assert context.runner.stats.by_name == {
+        **PROFILE_STATEMENTS,
+        "list_viewer_follows": 1,
+        "get_viewer_standing": 1,
+    }
 
 
 async def test_the_prolific_page_holds_all_its_authors(runner: CypherRunner, prolific: str) -> None:
@@ -154,6 +160,7 @@ async def test_without_batching_every_field_queries_on_its_own(
     assert result.errors is None
     assert context.runner.stats.by_name["get_work_authors"] == 20
     assert context.runner.stats.by_name["get_work_topics"] == 20
-    # Without its cache, the trust and identity inputs are read twice; the counts come with
-    # the researcher, and each list is asked once.
-    assert context.runner.stats.statements == 7 + 2 * 20
+    # Without its cache, the trust and identity inputs are read twice, and so is the researcher
+    # (for the page and for the explorer's centre); the counts come with the researcher, and
+    # each list is asked once.
+    assert context.runner.stats.statements == 8 + 2 * 20

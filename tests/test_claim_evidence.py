@@ -16,16 +16,16 @@ from resolvers.context import Policy
 from resolvers.evidence import matching_evidence, orcid_of
 
 CLAIM = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) {
-  status researcher { verification claimed } userErrors { code field } } }"""
+  claim { status } researcher { verification claimed } userErrors { code field } } }"""
 EDIT = """mutation($id: ID!, $affiliation: ID) {
   updateResearcherProfile(input: {researcherId: $id, affiliationId: $affiliation}) {
     researcher { affiliation { id } } userErrors { code } } }"""
 RELEASE = """mutation($id: ID!) { releaseClaim(input: {researcherId: $id}) {
   researcher { claimed verification affiliation { id } pastAffiliations { institution { id } } }
   userErrors { code } } }"""
-REVIEW = """mutation($id: ID!) { reviewClaim(input: {claimId: $id, approve: false}) {
-  status userErrors { code } } }"""
-PENDING_CLAIMS = "{ viewer { pendingClaims(first: 100) { id userId } } }"
+REVIEW = """mutation($id: ID!) { reviewClaim(input: {claimId: $id, decision: REJECT}) {
+  claim { status } userErrors { code } } }"""
+PENDING_CLAIMS = "{ viewer { pendingClaims(first: 100) { id claimantId } } }"
 TAGS = ("e1", "e2", "e3", "e4", "e5", "e6")
 VALID_ORCID = "0000-0002-1694-233X"  # ORCID's own example: its check digit is X
 ADMIN = User(id="evidence-admin", admin=True)
@@ -47,12 +47,12 @@ async def claim(runner: CypherRunner, researcher: str, viewer: User) -> dict[str
 
 
 APPROVED = {
-    "status": "APPROVED",
+    "claim": {"status": "APPROVED"},
     "researcher": {"verification": "L2", "claimed": True},
     "userErrors": [],
 }
 PENDING = {
-    "status": "PENDING",
+    "claim": {"status": "PENDING"},
     "researcher": {"verification": "L1", "claimed": False},
     "userErrors": [],
 }
@@ -302,13 +302,18 @@ async def test_the_sixth_pending_claim_is_refused_and_writes_nothing(
 
     refused = await claim(runner, targets[5], hopeful)
 
-    assert refused["status"] is None
-    assert refused["userErrors"] == [{"code": "TOO_MANY_PENDING_CLAIMS", "field": "researcherId"}]
+    assert refused["claim"] is None
+    assert refused["userErrors"] == [
+        {"code": "TOO_MANY_PENDING_CLAIMS", "field": ["input", "researcherId"]}
+    ]
     assert await graph_counts(runner) == before
     # Once an admin has answered one, there is room for another.
     queue = (await ok(runner, PENDING_CLAIMS, {}, ADMIN))["viewer"]["pendingClaims"]
-    first = next(c["id"] for c in queue if c["userId"] == hopeful.id)
-    assert (await ok(runner, REVIEW, {"id": first}, ADMIN))["reviewClaim"]["status"] == "REJECTED"
+    first = next(c["id"] for c in queue if c["claimantId"] == hopeful.id)
+    assert (await ok(runner, REVIEW, {"id": first}, ADMIN))["reviewClaim"] == {
+        "claim": {"status": "REJECTED"},
+        "userErrors": [],
+    }
     assert await claim(runner, targets[5], hopeful) == PENDING
 
 
@@ -324,6 +329,7 @@ async def test_racing_claims_respect_the_cap(runner: CypherRunner, clones: None)
 
     outcomes = [r.data["claimResearcher"] for r, _ in results if r.data]
     assert len(outcomes) == len(targets)
-    assert sorted(str(o["status"]) for o in outcomes) == ["None"] * 5 + ["PENDING"] * 3
+    statuses = sorted(str(o["claim"] and o["claim"]["status"]) for o in outcomes)
+    assert statuses == ["None"] * 5 + ["PENDING"] * 3
     queue = (await ok(runner, PENDING_CLAIMS, {}, ADMIN))["viewer"]["pendingClaims"]
-    assert len([c for c in queue if c["userId"] == racer.id]) == 3
+    assert len([c for c in queue if c["claimantId"] == racer.id]) == 3

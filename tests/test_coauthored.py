@@ -206,10 +206,10 @@ async def test_stored_pairs_equal_a_recompute_after_imports_merges_splits_and_cl
     await assert_pairs_exact(runner)
     me = User(id="user-cp", email="jj@microsoft.com", email_verified=True)
     target = "A-cp-jian-jiao"
-    claim = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { status } }"""
+    claim = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { claim { status } } }"""
     result, _ = await execute(runner, claim, {"id": target}, me)
     assert result.errors is None and result.data is not None
-    assert result.data["claimResearcher"]["status"] == "APPROVED"
+    assert result.data["claimResearcher"]["claim"]["status"] == "APPROVED"
     works_query = (
         """query($id: ID!) { researcher(id: $id) { works(first: 20) { edges { node { id } } } } }"""
     )

@@ -42,7 +42,9 @@ MATCH (r) WHERE r.currentInstitutionId IS NOT NULL
 OPTIONAL MATCH (i:Institution {id: r.currentInstitutionId})
 RETURN r.id AS r, r.currentInstitutionId AS institution, r:Researcher AND i IS NOT NULL AS kinds
 """
-CLAIM = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { status } }"""
+CLAIM = (
+    """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { claim { status } } }"""
+)
 EDIT = """mutation($id: ID!, $affiliation: ID) {
   updateResearcherProfile(input: {researcherId: $id, affiliationId: $affiliation}) {
     researcher { affiliation { id } } userErrors { code } } }"""
@@ -152,7 +154,7 @@ async def test_the_kept_id_equals_the_rule_after_imports_edits_releases_and_merg
     assert await affiliation_of(runner, target) == "I-c3"
     owner = User(id="user-c", email="me@pool4.example.org", email_verified=True)
     data = await ok(runner, CLAIM, {"id": target}, owner)
-    assert data["claimResearcher"]["status"] == "APPROVED"
+    assert data["claimResearcher"]["claim"]["status"] == "APPROVED"
     for chosen in ("I-c5", "I-c4"):
         data = await ok(runner, EDIT, {"id": target, "affiliation": chosen}, owner)
         assert data["updateResearcherProfile"] == {
@@ -174,7 +176,7 @@ async def test_the_kept_id_equals_the_rule_after_imports_edits_releases_and_merg
     # affiliation that neither it nor A-c8, which it is merged into below, has.
     owner2 = User(id="user-c2", email="me@pool1.example.org", email_verified=True)
     data = await ok(runner, CLAIM, {"id": target}, owner2)
-    assert data["claimResearcher"]["status"] == "APPROVED"
+    assert data["claimResearcher"]["claim"]["status"] == "APPROVED"
     await ok(runner, EDIT, {"id": target, "affiliation": "I-c3"}, owner2)
     await assert_current_exact(runner)
 

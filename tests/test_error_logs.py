@@ -15,7 +15,7 @@ from server.app import make_runner
 from server.config import Settings
 
 NAME = '{ researcher(id: "A-jian-jiao") { name } }'
-FOLLOW = 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { followers } }'
+FOLLOW = 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { researcher { counts { followers } } } }'
 
 
 async def failed(

@@ -15,7 +15,7 @@ from loaders.explorer import FANOUT, SCAN
 EXPLORER = """
 query($center: ID!, $limit: Int!, $kinds: [NodeKind!]) {
   explorer(center: $center, limit: $limit, kinds: $kinds) {
-    center nodes { nodeId kind label weight } edges { source target kind weight }
+    center { __typename id } nodes { nodeId kind label weight } edges { source target kind weight }
   }
 }
 """
@@ -32,7 +32,7 @@ async def slice_of(runner: CypherRunner, center: str, limit: int = 60, kinds: An
 
 def assert_well_formed(graph: Any, center: str, limit: int) -> None:
     ids = [n["nodeId"] for n in graph["nodes"]]
-    assert graph["center"] == center and ids[0] == center
+    assert graph["center"]["id"] == center and ids[0] == center
     assert len(ids) == len(set(ids)) <= limit
     assert all(0 <= n["weight"] <= 1 for n in graph["nodes"])
     assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])

@@ -13,7 +13,8 @@ from server.app import make_runner
 from server.config import Settings
 from server.neo4j_local import EmbeddedNeo4j
 
-FOLLOW = """mutation($id: ID!) { followResearcher(input: {researcherId: $id}) { followers } }"""
+FOLLOW = """mutation($id: ID!) { followResearcher(input: {researcherId: $id}) {
+  researcher { counts { followers } } userErrors { code } } }"""
 TARGETS = ["A-jian-jiao", "A-ruofei-zhang", "A-aimin-li"]
 
 
@@ -22,6 +23,9 @@ async def follow(runner: CypherRunner, n: int) -> tuple[str, str, bool]:
     result, _ = await execute(runner, FOLLOW, {"id": target}, User(id=user))
     codes = {(e.extensions or {}).get("code") for e in result.errors or []}
     assert codes <= {"SERVICE_UNAVAILABLE"}, result.errors
+    if result.errors is None:
+        assert result.data is not None
+        assert result.data["followResearcher"]["userErrors"] == []
     return user, target, result.errors is None
 
 

@@ -27,7 +27,7 @@ def post(client: TestClient, query: str, variables: dict[str, Any] | None = None
 
 
 def test_the_profile_page_costs_what_the_readme_says() -> None:
-    assert query_cost(schema._schema, parse(PROFILE_PAGE), {"id": "A-jian-jiao"}, None) == 2580
+    assert query_cost(schema._schema, parse(PROFILE_PAGE), {"id": "A-jian-jiao"}, None) == 3844
 
 
 SMALL = """query($n: Int) { researcher(id: "A-jian-jiao") {
@@ -45,15 +45,30 @@ def test_a_small_query_costs_what_the_cost_rule_says() -> None:
     # is the page and does not multiply again; any other list multiplies by 10.
     #   name                                      1
     #   topics (first defaults to 10)             1 + 10 * (works 1 + topic (1 + name 1)) = 31
-    #   works(first: 3)                           1 + 3 * (pageInfo + edges)              = 79
+    #   works(first: 3)                           1 + 3 * (pageInfo + edges)              = 169
     #     pageInfo { hasNextPage }                1 + 1                                   =  2
-    #     edges (the page: no multiplier)         1 + node                                = 24
-    #       node { title authors }                1 + title 1 + authors                   = 23
-    #         authors (a list: times 10)          1 + 10 * (researcher (1 + name 1))      = 21
-    #   researcher                                1 + 1 + 31 + 79                         = 112
-    assert query_cost(schema._schema, parse(SMALL), {"n": 3}, None) == 112
-    # works without $n: first defaults to 20, 1 + 20 * (2 + 24) = 521; 1 + 1 + 31 + 521 = 554.
-    assert query_cost(schema._schema, parse(SMALL), {}, None) == 554
+    #     edges (the page: no multiplier)         1 + node                                = 54
+    #       node { title authors }                1 + title 1 + authors                   = 53
+    #         authors (first defaults to 25)      1 + 25 * (researcher (1 + name 1))      = 51
+    #   researcher                                1 + 1 + 31 + 169                        = 202
+    assert query_cost(schema._schema, parse(SMALL), {"n": 3}, None) == 202
+    # works without $n: first defaults to 20, 1 + 20 * (2 + 54) = 1121; 1 + 1 + 31 + 1121 = 1154.
+    assert query_cost(schema._schema, parse(SMALL), {}, None) == 1154
+
+
+def test_a_works_authors_cost_their_first() -> None:
+    """Work.authors is bounded by its `first` (25 by default), and the limiter counts that:
+    a client asking for 100 authors of each of 100 works is over the budget."""
+    query = """query($n: Int, $a: Int) { researcher(id: "A-jian-jiao") { works(first: $n) {
+      edges { node { authors(first: $a) { position } } } } } }"""
+
+    def cost(variables: dict[str, Any]) -> int | None:
+        return query_cost(schema._schema, parse(query), variables, None)
+
+    # researcher 1 + works (1 + n * (edges 1 + node 1 + authors (1 + a * position 1)))
+    assert cost({"n": 1}) == 1 + 1 + 1 * (1 + 1 + 1 + 25)
+    assert cost({"n": 10, "a": 100}) == 1 + 1 + 10 * (1 + 1 + 1 + 100)
+    assert (cost({"n": 100, "a": 100}) or 0) > 10_000
 
 
 def test_the_profile_page_fits_every_limit(client: TestClient) -> None:
@@ -146,7 +161,7 @@ def test_a_mutation_over_get_is_405(client: TestClient) -> None:
     response = client.get(
         "/graphql",
         params={
-            "query": 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { followers } }'
+            "query": 'mutation { followResearcher(input: {researcherId: "A-jian-jiao"}) { researcher { counts { followers } } } }'
         },
     )
 

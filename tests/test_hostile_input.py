@@ -21,18 +21,22 @@ HOSTILE = [
 ]
 OWNER = User(id="hostile-owner", email="me@microsoft.com", email_verified=True)
 # One sender per hostile text: each may have one pending invitation to the owned researcher.
-SENDERS = [User(id=f"hostile-sender-{i}") for i in range(len(HOSTILE))]
+SENDERS = [
+    User(id=f"hostile-sender-{i}", email=f"sender-{i}@example.org") for i in range(len(HOSTILE))
+]
 
 
 @pytest.fixture(scope="module")
 async def owned(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFactory) -> str:
     await load(shared_runner, tmp_path_factory.mktemp("hostile"), cloned_seed("h1"))
-    claim = 'mutation { claimResearcher(input: {researcherId: "A-h1-jian-jiao"}) { status } }'
+    claim = (
+        'mutation { claimResearcher(input: {researcherId: "A-h1-jian-jiao"}) { claim { status } } }'
+    )
     result, _ = await execute(shared_runner, claim, viewer=OWNER)
-    assert result.data == {"claimResearcher": {"status": "APPROVED"}}
+    assert result.data == {"claimResearcher": {"claim": {"status": "APPROVED"}}}
     # Each sender's User node exists from an earlier action (users are created on first use),
     # so an invitation adds exactly its own node and edges.
-    follow = 'mutation { followResearcher(input: {researcherId: "A-h1-aimin-li"}) { followers } }'
+    follow = 'mutation { followResearcher(input: {researcherId: "A-h1-aimin-li"}) { userErrors { code } } }'
     for sender in SENDERS:
         await execute(shared_runner, follow, viewer=sender)
     # The seed makes A-jian-jiao open to collaborate, so its clone takes invitations once owned.
@@ -54,7 +58,7 @@ async def test_hostile_strings_change_nothing_they_should_not(
             {"q": text[:200]},
         ),
         ("query($q: ID!) { node(id: $q) { id } }", {"q": text}),
-        ("query($q: ID!) { explorer(center: $q) { center } }", {"q": text}),
+        ("query($q: ID!) { explorer(center: $q) { nodes { nodeId } } }", {"q": text}),
     ]
     for query, variables in reads:
         result, _ = await execute(runner, query, variables)
@@ -66,11 +70,13 @@ async def test_hostile_strings_change_nothing_they_should_not(
     message = text[:2000]
     invite = """mutation($id: ID!, $m: String!) {
       inviteToCollaborate(input: {researcherId: $id, message: $m}) {
-        invitationId userErrors { code } } }"""
+        invitation { id message } userErrors { code } } }"""
     result, _ = await execute(runner, invite, {"id": owned, "m": message}, SENDERS[index])
     assert result.errors is None and result.data is not None
     sent = result.data["inviteToCollaborate"]
-    assert sent["userErrors"] == [] and sent["invitationId"] is not None
+    assert sent["userErrors"] == [] and sent["invitation"] is not None
+    invitation = sent["invitation"]["id"]
+    assert sent["invitation"]["message"] == message
 
     # The read-only requests changed nothing; the invitation added exactly what it is: one
     # :Invitation node, and its SENT and TO edges. No :Pwned anywhere.
@@ -81,14 +87,14 @@ async def test_hostile_strings_change_nothing_they_should_not(
     )
     assert pwned.records[0]["n"] == 0
     # The owner reads the message back as it was sent, character for character.
-    inbox = "{ viewer { invitations { id message senderId } } }"
+    inbox = "{ viewer { invitations { id message senderEmail } } }"
     result, _ = await execute(runner, inbox, viewer=OWNER)
     assert result.errors is None and result.data is not None
     received = {i["id"]: i for i in result.data["viewer"]["invitations"]}
-    assert received[sent["invitationId"]] == {
-        "id": sent["invitationId"],
+    assert received[invitation] == {
+        "id": invitation,
         "message": message,
-        "senderId": SENDERS[index].id,
+        "senderEmail": SENDERS[index].email,
     }
 
 

@@ -14,9 +14,9 @@ from factories import load, work
 from helpers import db_hits, execute
 from loaders.nodes import TOPIC_RESEARCHER_SCAN
 from loaders.pages import page_param
-from loaders.works import RELATED_SCAN
+from loaders.works import PAGE_AUTHORS, RELATED_SCAN
 from model.paging import PageKey
-from resolvers.paging import encode_cursor
+from resolvers.paging import encode_cursor, scope
 from resolvers.search import SEARCH_DEPTH, lucene_query
 
 pytestmark = pytest.mark.slow
@@ -293,7 +293,7 @@ def works_pages() -> list[dict[str, Any]]:
         for order, key in CURSORS.items()
         for after in (None, key)
     ]
-    return [{"pages": [page_param(0, k)], "limit": 11} for k in keys]
+    return [{"pages": [page_param(0, k)], "limit": 11, "authors": PAGE_AUTHORS} for k in keys]
 
 
 def sort_key(order: str, i: int) -> float:
@@ -319,7 +319,8 @@ async def test_a_works_page_costs_the_same_however_many_works_its_owner_has(
     for owner, kind in zip(OWNERS, ["researcher", "topic", "institution"], strict=True):
         for order in CURSORS:
             for after in (None, "W-ghp-00015"):
-                cursor = after and encode_cursor(CURSORS[order], after)
+                list_scope = scope(f"works:{order}", owner)
+                cursor = after and encode_cursor(list_scope, CURSORS[order], after)
                 query = f"""query($id: ID!, $after: String) {{ {kind}(id: $id) {{
                   works(first: 10, orderBy: {order}, after: $after) {{
                     totalCount edges {{ node {{ id }} }} }} }} }}"""
@@ -372,3 +373,69 @@ async def test_the_identity_sample_costs_the_same_however_many_works_a_researche
     assert {w["id"] for w in row["works"]} == set(latest(records, 20))
     # Five times the works, and the statement reads no more than it did: it seeks the sample.
     assert big <= small * 1.1, (small, big)
+
+
+# Issue 22: works with many authors (a collaboration lists thousands), led by one researcher.
+# The same works are imported again with five times the authors, the first ones unchanged.
+def collaborations(authors: int) -> list[dict[str, Any]]:
+    pool = [f"A-gha-{k:05d}" for k in range(1, authors)]
+    return [
+        work(f"W-gha-{i}", ["A-gha-lead", *pool], [], year=2000 + i) for i in range(COLLABORATIONS)
+    ]
+
+
+COLLABORATIONS = 4
+
+
+def author_params(first: int, after: float | None) -> dict[str, Any]:
+    return {"pages": [page_param(0, PageKey("W-gha-0", first, after, None))], "limit": first + 1}
+
+
+def collaboration_params() -> list[tuple[str, dict[str, Any]]]:
+    lead = PageKey("A-gha-lead", COLLABORATIONS, None, None, "YEAR_DESC")
+    return [
+        ("get_work_authors", author_params(PAGE_AUTHORS, None)),
+        # A full page in the middle at both sizes: authors 51 to 150 (and one more).
+        ("get_work_authors", author_params(100, 50.0)),
+        (
+            "list_works_page",
+            {"pages": [page_param(0, lead)], "limit": COLLABORATIONS + 1, "authors": PAGE_AUTHORS},
+        ),
+    ]
+
+
+async def collaboration_hits(runner: CypherRunner) -> list[int]:
+    return [await db_hits(runner, name, params) for name, params in collaboration_params()]
+
+
+async def test_a_works_authors_cost_the_same_however_many_it_has(
+    runner: CypherRunner, tmp_path: Path
+) -> None:
+    await load(runner, tmp_path, collaborations(200))
+    small = await collaboration_hits(runner)
+    await load(runner, tmp_path, collaborations(1000))
+    big = await collaboration_hits(runner)
+    print(f"authors db hits: 200 authors {small}, 1,000 authors {big}")
+
+    data = await data_of(
+        runner,
+        """{ work(id: "W-gha-0") { authorCount
+               first: authors { position }
+               later: authors(first: 3, after: 150) { position researcher { id } } }
+             researcher(id: "A-gha-lead") { works(first: 4) { edges { node { id authorCount
+               authors { position } more: authors(first: 2, after: 25) { position } } } } } }""",
+    )
+    work_data = data["work"]
+    assert work_data["authorCount"] == 1000
+    assert [a["position"] for a in work_data["first"]] == list(range(1, PAGE_AUTHORS + 1))
+    assert work_data["later"] == [
+        {"position": p, "researcher": {"id": f"A-gha-{p - 1:05d}"}} for p in (151, 152, 153)
+    ]
+    for edge in data["researcher"]["works"]["edges"]:
+        node = edge["node"]
+        assert node["authorCount"] == 1000
+        assert [a["position"] for a in node["authors"]] == list(range(1, PAGE_AUTHORS + 1))
+        assert node["more"] == [{"position": 26}, {"position": 27}]
+    # Five times the authors, and neither a work's page of authors nor a page of works reads
+    # more than it did.
+    assert all(b <= s * 1.1 for s, b in zip(small, big, strict=True)), (small, big)

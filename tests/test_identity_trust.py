@@ -75,7 +75,7 @@ async def test_the_seed_profile_is_emerging_and_its_components_add_up(runner: Cy
         "profile completeness": 3,
         "identity coherence": 0,
     }
-    assert (trust_data["score"], trust_data["tier"]) == (32, "Emerging")
+    assert (trust_data["score"], trust_data["tier"]) == (32, "EMERGING")
     by_name = {c["name"]: c for c in trust_data["components"]}
     assert by_name["verification"]["points"] == 10
     assert by_name["claim"]["reason"].startswith("Unclaimed author")
@@ -116,7 +116,7 @@ async def test_a_researcher_with_known_inputs_scores_what_the_rules_say(
         "identity coherence": 15,
     }
     # 10 + 0 + 6 + 10 + 4 + 0 + 15 = 45: Established (40 to 59).
-    assert (trust_data["score"], trust_data["tier"]) == (45, "Established")
+    assert (trust_data["score"], trust_data["tier"]) == (45, "ESTABLISHED")
 
 
 def work(

@@ -9,6 +9,8 @@ Rewritten once since: the stored co-author pairs (COAUTHORED) made the trust sna
 reason an exact count instead of a sample's, and, by changing which researchers Neo4j stores as
 dense nodes, which of equally ranked works and co-authors the explorer's bounded scans meet
 first (its slice reads at most FANOUT of a hub's relationships, in storage order).
+And once for the schema revision of issue 22: enum values for types, cursors that name their
+list, a work's authors a page (25) at a time, and the viewerCan* fields.
 """
 
 import json

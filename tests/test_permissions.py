@@ -1,5 +1,7 @@
-"""Every mutation: without a token UNAUTHENTICATED, on someone else's record FORBIDDEN, with bad
-arguments BAD_USER_INPUT naming the field; and a refused call writes nothing."""
+"""Every mutation: without a token UNAUTHENTICATED, on someone else's record FORBIDDEN, with a
+malformed input value an INVALID userError naming its path; and a refused call writes nothing."""
+
+from typing import Any
 
 import pytest
 
@@ -7,57 +9,98 @@ from cypher import parameters
 from cypher.runner import CypherRunner
 from factories import cloned_seed, load
 from helpers import SCHEMA, execute, graph_counts
+from model.ids import record_key
 from model.users import Auth, User
 from resolvers.context import Context
 
 OWNER = User(id="perm-owner", email="owner@microsoft.com", email_verified=True)
 STRANGER = User(id="perm-stranger")
+ADMIN = User(id="perm-admin", admin=True)
 TARGET = "A-p1-jian-jiao"
 WORK = "W-p1-arxiv-2002.06275"
 
 MUTATIONS = {
-    "follow": f'mutation {{ followResearcher(input: {{researcherId: "{TARGET}"}}) {{ followers }} }}',
-    "unfollow": f'mutation {{ unfollowResearcher(input: {{researcherId: "{TARGET}"}}) {{ followers }} }}',
-    "claim": f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ status }} }}',
-    "review": 'mutation { reviewClaim(input: {claimId: "nope", approve: true}) { status } }',
+    "follow": f'mutation {{ followResearcher(input: {{researcherId: "{TARGET}"}}) {{ researcher {{ counts {{ followers }} }} }} }}',
+    "unfollow": f'mutation {{ unfollowResearcher(input: {{researcherId: "{TARGET}"}}) {{ researcher {{ counts {{ followers }} }} }} }}',
+    "claim": f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ claim {{ status }} }} }}',
+    "review": 'mutation { reviewClaim(input: {claimId: "nope", decision: APPROVE}) { claim { status } } }',
     "release": f'mutation {{ releaseClaim(input: {{researcherId: "{TARGET}"}}) {{ researcher {{ id }} }} }}',
     "update": f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", description: "x"}}) {{ researcher {{ id }} }} }}',
-    "invite": f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "hi"}}) {{ invitationId }} }}',
-    "respond": 'mutation { respondToInvitation(input: {invitationId: "nope", accept: true}) { invitationId } }',
+    "invite": f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "hi"}}) {{ invitation {{ id }} }} }}',
+    "respond": 'mutation { respondToInvitation(input: {invitationId: "nope", decision: ACCEPT}) { invitation { id } } }',
     "confirm": f'mutation {{ confirmWorks(input: {{researcherId: "{TARGET}", workIds: ["{WORK}"]}}) {{ confirmed }} }}',
     "split": f'mutation {{ splitResearcher(input: {{researcherId: "{TARGET}", workIds: ["{WORK}"]}}) {{ newResearcher {{ id }} }} }}',
 }
 OWNER_ONLY = ["release", "update", "confirm", "split"]
-BAD_ARGUMENTS = [
-    ('mutation { followResearcher(input: {researcherId: "W-x"}) { followers } }', "researcherId"),
-    ('mutation { claimResearcher(input: {researcherId: "bad id"}) { status } }', "researcherId"),
+ERRORS = "userErrors { code field }"
+# A malformed input value: the mutation, its payload's objects (each null when refused), the
+# path of the value, and who sends it (OWNER unless said).
+BAD_ARGUMENTS: list[tuple[str, str, list[str], User]] = [
     (
-        f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}", evidence: "{"e" * 2001}"}}) {{ status }} }}',
-        "evidence",
+        f'mutation {{ followResearcher(input: {{researcherId: "W-x"}}) {{ researcher {{ id }} {ERRORS} }} }}',
+        "followResearcher",
+        ["researcherId"],
+        OWNER,
     ),
     (
-        f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "  "}}) {{ invitationId }} }}',
-        "message",
+        f'mutation {{ claimResearcher(input: {{researcherId: "bad id"}}) {{ claim {{ id }} researcher {{ id }} {ERRORS} }} }}',
+        "claimResearcher",
+        ["researcherId"],
+        OWNER,
     ),
     (
-        f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "{"m" * 2001}"}}) {{ invitationId }} }}',
-        "message",
+        f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}", evidence: "{"e" * 2001}"}}) {{ claim {{ id }} researcher {{ id }} {ERRORS} }} }}',
+        "claimResearcher",
+        ["evidence"],
+        OWNER,
     ),
     (
-        f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", description: "{"d" * 1001}"}}) {{ researcher {{ id }} }} }}',
-        "description",
+        f'mutation {{ reviewClaim(input: {{claimId: "nope", decision: APPROVE}}) {{ claim {{ id }} researcher {{ id }} {ERRORS} }} }}',
+        "reviewClaim",
+        ["claimId"],
+        ADMIN,
     ),
     (
-        f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", affiliationId: "A-x"}}) {{ researcher {{ id }} }} }}',
-        "affiliationId",
+        f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "  "}}) {{ invitation {{ id }} {ERRORS} }} }}',
+        "inviteToCollaborate",
+        ["message"],
+        OWNER,
     ),
     (
-        f'mutation {{ confirmWorks(input: {{researcherId: "{TARGET}", workIds: []}}) {{ confirmed }} }}',
-        "workIds",
+        f'mutation {{ inviteToCollaborate(input: {{researcherId: "{TARGET}", message: "{"m" * 2001}"}}) {{ invitation {{ id }} {ERRORS} }} }}',
+        "inviteToCollaborate",
+        ["message"],
+        OWNER,
     ),
     (
-        f'mutation {{ splitResearcher(input: {{researcherId: "{TARGET}", workIds: ["A-x"]}}) {{ confirmed: __typename }} }}',
-        "workIds[0]",
+        f'mutation {{ respondToInvitation(input: {{invitationId: "nope", decision: ACCEPT}}) {{ invitation {{ id }} {ERRORS} }} }}',
+        "respondToInvitation",
+        ["invitationId"],
+        OWNER,
+    ),
+    (
+        f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", description: "{"d" * 1001}"}}) {{ researcher {{ id }} {ERRORS} }} }}',
+        "updateResearcherProfile",
+        ["description"],
+        OWNER,
+    ),
+    (
+        f'mutation {{ updateResearcherProfile(input: {{researcherId: "{TARGET}", affiliationId: "A-x"}}) {{ researcher {{ id }} {ERRORS} }} }}',
+        "updateResearcherProfile",
+        ["affiliationId"],
+        OWNER,
+    ),
+    (
+        f'mutation {{ confirmWorks(input: {{researcherId: "{TARGET}", workIds: []}}) {{ confirmed researcher {{ id }} {ERRORS} }} }}',
+        "confirmWorks",
+        ["workIds"],
+        OWNER,
+    ),
+    (
+        f'mutation {{ splitResearcher(input: {{researcherId: "{TARGET}", workIds: ["A-x"]}}) {{ researcher {{ id }} newResearcher {{ id }} {ERRORS} }} }}',
+        "splitResearcher",
+        ["workIds", "0"],
+        OWNER,
     ),
 ]
 
@@ -65,9 +108,9 @@ BAD_ARGUMENTS = [
 @pytest.fixture(scope="module")
 async def owned(shared_runner: CypherRunner, tmp_path_factory: pytest.TempPathFactory) -> str:
     await load(shared_runner, tmp_path_factory.mktemp("perm"), cloned_seed("p1"))
-    claim = f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ status }} }}'
+    claim = f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ claim {{ status }} }} }}'
     result, _ = await execute(shared_runner, claim, viewer=OWNER)
-    assert result.data == {"claimResearcher": {"status": "APPROVED"}}
+    assert result.data == {"claimResearcher": {"claim": {"status": "APPROVED"}}}
     return TARGET
 
 
@@ -97,11 +140,20 @@ async def test_only_admins_review_claims(runner: CypherRunner, owned: str) -> No
     assert (await refused(runner, MUTATIONS["review"], STRANGER))["code"] == "FORBIDDEN"
 
 
-@pytest.mark.parametrize(("query", "field"), BAD_ARGUMENTS)
-async def test_bad_arguments_are_bad_user_input_naming_the_field(
-    runner: CypherRunner, owned: str, query: str, field: str
+@pytest.mark.parametrize(("query", "mutation", "path", "viewer"), BAD_ARGUMENTS)
+async def test_bad_arguments_are_invalid_user_errors_naming_the_field(
+    runner: CypherRunner, owned: str, query: str, mutation: str, path: list[str], viewer: User
 ) -> None:
-    assert await refused(runner, query, OWNER) == {"code": "BAD_USER_INPUT", "argument": field}
+    before = await graph_counts(runner)
+    result, _ = await execute(runner, query, viewer=viewer)
+
+    assert result.errors is None, result.errors
+    assert result.data is not None
+    payload: dict[str, Any] = result.data[mutation]
+    assert payload.pop("userErrors") == [{"code": "INVALID", "field": ["input", *path]}]
+    # The payload's objects are null (and nothing was confirmed).
+    assert all(value in (None, 0) for value in payload.values()), payload
+    assert await graph_counts(runner) == before, "a refused call wrote to the graph"
 
 
 async def test_a_token_problem_is_reported_on_viewer_fields_but_reads_stay_public(
@@ -126,7 +178,7 @@ OWNER_CHECKED = {
     "update": f'mutation {{ updateResearcherProfile(input: {{researcherId: "{UNCLAIMED}", description: "x"}}) {{ researcher {{ id }} }} }}',
     "confirm": f'mutation {{ confirmWorks(input: {{researcherId: "{UNCLAIMED}", workIds: ["{WORK}"]}}) {{ confirmed }} }}',
     "split": f'mutation {{ splitResearcher(input: {{researcherId: "{UNCLAIMED}", workIds: ["{WORK}"]}}) {{ newResearcher {{ id }} }} }}',
-    "respond": "mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, accept: true}) { invitationId } }",
+    "respond": "mutation($id: ID!) { respondToInvitation(input: {invitationId: $id, decision: ACCEPT}) { invitation { id } } }",
 }
 
 
@@ -147,7 +199,7 @@ async def orphan_invitation(shared_runner: CypherRunner, owned: str) -> str:
         ),
         (
             "inviteToCollaborate",
-            '(input: {researcherId: "A-p1-yu-yan", message: "hi"}) { invitationId userErrors { code } }',
+            '(input: {researcherId: "A-p1-yu-yan", message: "hi"}) { invitation { id } userErrors { code } }',
             STRANGER,
         ),
         ("releaseClaim", '(input: {researcherId: "A-p1-yu-yan"}) { userErrors { code } }', owner),
@@ -157,8 +209,16 @@ async def orphan_invitation(shared_runner: CypherRunner, owned: str) -> str:
         result, _ = await execute(shared_runner, f"mutation {{ {field}{rest} }}", viewer=viewer)
         assert result.errors is None and result.data is not None, result.errors
         assert result.data[field]["userErrors"] == []
-        invitation = result.data[field].get("invitationId") or invitation
+        invitation = (result.data[field].get("invitation") or {}).get("id") or invitation
     return invitation
+
+
+def graph_key(invitation_id: str) -> str:
+    """The key the graph keeps for an invitation, from the id the API gave: what the
+    statements take."""
+    parsed = record_key(invitation_id)
+    assert parsed is not None and parsed[0] == "Invitation", invitation_id
+    return parsed[1]
 
 
 @pytest.mark.parametrize("name", sorted(OWNER_CHECKED))
@@ -212,7 +272,7 @@ async def test_an_owners_write_never_runs_on_a_record_without_an_owner(
     """Statement by statement: an owner id that is empty or null never equals a missing owner,
     so these writes need an owner even if a caller got the decision wrong."""
     before = await graph_counts(runner)
-    ids = {"researcherId": UNCLAIMED, "invitationId": orphan_invitation}
+    ids = {"researcherId": UNCLAIMED, "invitationId": graph_key(orphan_invitation)}
 
     assert await write_as(runner, statement, owner_id, **ids, **params) == ["OWNER_CHANGED"]
     assert await graph_counts(runner) == before
@@ -225,7 +285,7 @@ async def test_a_write_allowed_for_an_owner_who_has_let_go_since_changes_nothing
     """The race: perm-owner-2 was allowed while they owned A-p1-yu-yan, and released it before
     the write ran. The write holds only while the record's owner is the one allowed."""
     before = await graph_counts(runner)
-    ids = {"researcherId": "A-p1-yu-yan", "invitationId": orphan_invitation}
+    ids = {"researcherId": "A-p1-yu-yan", "invitationId": graph_key(orphan_invitation)}
 
     assert await write_as(runner, statement, "perm-owner-2", **ids, **params) == ["OWNER_CHANGED"]
     assert await graph_counts(runner) == before
@@ -262,8 +322,7 @@ async def test_an_admin_splits_a_record_it_does_not_own_and_a_stranger_cannot(
         assert stranger.errors is not None
         assert stranger.errors[0].extensions == {"code": "FORBIDDEN"}
 
-        admin = User(id="perm-admin", admin=True)
-        result, _ = await execute(runner, query, {"id": record, "works": [work]}, admin)
+        result, _ = await execute(runner, query, {"id": record, "works": [work]}, ADMIN)
         assert result.errors is None, result.errors
         assert result.data is not None
         assert result.data["splitResearcher"]["userErrors"] == []

@@ -142,10 +142,10 @@ async def test_stored_shares_equal_a_recompute_after_imports_merges_and_splits(
     await assert_shares_exact(runner)
     me = User(id="user-ts", email="jj@microsoft.com", email_verified=True)
     target = "A-ts-jian-jiao"
-    claim = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { status } }"""
+    claim = """mutation($id: ID!) { claimResearcher(input: {researcherId: $id}) { claim { status } } }"""
     result, _ = await execute(runner, claim, {"id": target}, me)
     assert result.errors is None and result.data is not None
-    assert result.data["claimResearcher"]["status"] == "APPROVED"
+    assert result.data["claimResearcher"]["claim"]["status"] == "APPROVED"
     works_query = (
         """query($id: ID!) { researcher(id: $id) { works(first: 20) { edges { node { id } } } } }"""
     )

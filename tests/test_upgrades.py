@@ -36,8 +36,9 @@ async def test_confirmations_written_as_verified_are_read_after_the_next_import(
     runner: CypherRunner, tmp_path: Path
 ) -> None:
     await load(runner, tmp_path, cloned_seed("up"))
-    claim = f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ status }} }}'
-    assert (await execute(runner, claim, viewer=OWNER))[0].data is not None
+    claim = f'mutation {{ claimResearcher(input: {{researcherId: "{TARGET}"}}) {{ claim {{ status }} }} }}'
+    claimed = (await execute(runner, claim, viewer=OWNER))[0].data
+    assert claimed == {"claimResearcher": {"claim": {"status": "APPROVED"}}}
     work = (await stored(runner))[0]["work"]
     confirm = """mutation($id: ID!, $works: [ID!]!) {
       confirmWorks(input: {researcherId: $id, workIds: $works}) { confirmed } }"""

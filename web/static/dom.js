@@ -25,3 +25,6 @@ export const unavailable = (what, error) =>
 export const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const pageLink = (id, text) => h("a", { href: `/explore/${encodeURIComponent(id)}` }, text);
+
+// An enum value as words: TRUSTED -> Trusted, BOOK_CHAPTER -> Book chapter.
+export const words = (value) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");

@@ -1,7 +1,7 @@
 // /explore/{id}: a researcher's profile page (or any node's page) with its graph slice.
 
 import { failedAt, missing, run, runInParts, session, takeTokenFromAddress, unverifiedClaims } from "./api.js";
-import { errorBox, h, pageLink, plural, status, unavailable } from "./dom.js";
+import { errorBox, h, pageLink, plural, status, unavailable, words } from "./dom.js";
 import { KINDS, createGraph, legend } from "./graph.js";
 import { collaboration, follow, header, trust, works } from "./profile.js";
 import { CONNECTION_PATH, EXPLORE, FIND_RESEARCHERS, NODE_PAGE, PROFILE_PAGE, SIGN_IN_CHECK } from "./queries.js";
@@ -85,11 +85,11 @@ function graphSection(initial, pageName, failed = null) {
   }
 
   function centred(slice) {
-    const found = slice.nodes.find((n) => n.nodeId === slice.center);
+    const found = slice.nodes.find((n) => n.nodeId === slice.center.id);
     const center = found && { id: found.nodeId, kind: found.kind, label: found.label };
     const back = h("button", { class: "secondary", id: "back" }, `Back to ${pageName}`);
-    back.addEventListener("click", () => recenter(initial.center));
-    inspector.replaceChildren(...[center && describe(center), slice.center !== initial.center && h("span", {}, " ", back)].filter(Boolean));
+    back.addEventListener("click", () => recenter(initial.center.id));
+    inspector.replaceChildren(...[center && describe(center), slice.center.id !== initial.center.id && h("span", {}, " ", back)].filter(Boolean));
     legendBox.replaceChildren(legend(slice));
   }
 
@@ -180,7 +180,7 @@ function connectionSection(fromId, graph) {
 }
 
 function researcherPage(r, explorer, errors) {
-  const g = graphSection(explorer ?? { center: r.id, nodes: [], edges: [] }, r.name, missing(explorer, errors, ["explorer"]));
+  const g = graphSection(explorer ?? { center: { id: r.id }, nodes: [], edges: [] }, r.name, missing(explorer, errors, ["explorer"]));
   app.replaceChildren(header(r), trust(r, errors), follow(r), collaboration(r), g.section, connectionSection(r.id, g.graph), works(r, errors));
   g.draw();
 }
@@ -188,9 +188,9 @@ function researcherPage(r, explorer, errors) {
 function nodeHeader(node) {
   const kind = { Work: "WORK", Topic: "TOPIC", Institution: "INSTITUTION" }[node.__typename];
   const facts = {
-    Work: () => [node.type, node.year, node.venue, node.arxivId && `arXiv ${node.arxivId}`].filter(Boolean).join(" · "),
+    Work: () => [node.type && words(node.type), node.year, node.venue, node.arxivId && `arXiv ${node.arxivId}`].filter(Boolean).join(" · "),
     Topic: () => [node.domain, node.field, node.subfield, plural(node.counts.works, "work")].filter(Boolean).join(" · "),
-    Institution: () => [node.type, node.country, plural(node.counts.works, "work"), plural(node.counts.researchers, "researcher")].filter(Boolean).join(" · "),
+    Institution: () => [node.institutionType && words(node.institutionType), node.country, plural(node.counts.works, "work"), plural(node.counts.researchers, "researcher")].filter(Boolean).join(" · "),
   }[node.__typename]();
   const authors = node.authors?.map((a, i) => [i ? ", " : "", pageLink(a.researcher.id, a.researcher.name)]);
   return h("section", { class: "card", id: "profile" },

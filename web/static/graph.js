@@ -72,7 +72,7 @@ const STYLE = [
 
 function elements(slice) {
   const nodes = slice.nodes.map((n) => ({
-    group: "nodes", classes: n.nodeId === slice.center ? "center" : "",
+    group: "nodes", classes: n.nodeId === slice.center.id ? "center" : "",
     data: { id: n.nodeId, kind: n.kind, label: n.label, short: short(n.label), weight: n.weight },
   }));
   const edges = slice.edges.map((e) => ({
@@ -110,7 +110,7 @@ export function createGraph(container, { onPick, onHover }) {
       cy.elements().remove();
       cy.add(elements(slice));
       cy.layout(LAYOUT).run();
-      describe(slice.center);
+      describe(slice.center.id);
     },
     // A connection path drawn over the slice: missing people and works are added.
     showPath(steps) {

@@ -1,7 +1,7 @@
 // The researcher profile's sections, laid out as the profile page is.
 
 import { missing, run, session } from "./api.js";
-import { errorBox, h, pageLink, plural, unavailable } from "./dom.js";
+import { errorBox, h, pageLink, plural, unavailable, words } from "./dom.js";
 import { CLAIM, FOLLOW, INVITE, UNFOLLOW, WORKS_PAGE } from "./queries.js";
 
 export function header(r) {
@@ -44,7 +44,7 @@ export function trust(r, errors = []) {
     h("p", { class: "eyebrow" }, "Trust snapshot"),
     h("h2", {}, "Quick read"),
     h("div", { class: "chips" },
-      t ? h("span", { class: "chip" }, `Trust ${t.score} - ${t.tier}`) : null,
+      t ? h("span", { class: "chip" }, `Trust ${t.score} - ${words(t.tier)}`) : null,
       h("span", { class: "chip" }, `Verification ${r.verification}`),
       h("span", { class: "chip" }, r.claimed ? "Claimed author" : "Unclaimed author")),
     t ? trustDetails(t) : gap("trust", "The trust score"),
@@ -73,8 +73,8 @@ export function follow(r) {
     button.disabled = true;
     try {
       const p = await mutate(follows ? UNFOLLOW : FOLLOW, { researcherId: r.id }, follows ? "unfollowResearcher" : "followResearcher");
-      follows = p.viewerFollows;
-      label(p.followers);
+      follows = p.researcher.viewerFollows;
+      label(p.researcher.counts?.followers);
       message.replaceChildren();
     } catch (error) {
       message.replaceChildren(error.message);
@@ -90,12 +90,15 @@ function claimPart(r) {
   const message = h("p", { class: "note", role: "status" });
   if (r.claimed) return h("div", {}, h("h3", {}, "Claimed"), h("p", {}, "A researcher has shown this author record is theirs."));
   const signedIn = Boolean(session.token());
-  const button = h("button", { id: "claim", disabled: !signedIn }, signedIn ? "Claim this author" : "Log in to claim");
+  // The service says whether a claim would be taken (null: it could not tell; offer it).
+  const refused = signedIn && r.viewerCanClaim === false;
+  const button = h("button", { id: "claim", disabled: !signedIn || refused }, signedIn ? "Claim this author" : "Log in to claim");
+  if (refused) message.replaceChildren("You cannot claim this record now: you own a record already, or have a claim waiting on it, or as many claims waiting as allowed.");
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
       const p = await mutate(CLAIM, { researcherId: r.id }, "claimResearcher");
-      message.replaceChildren(p.status === "APPROVED" ? "Claimed: this record is now yours." : "Claim sent: an admin will review it.");
+      message.replaceChildren(p.claim.status === "APPROVED" ? "Claimed: this record is now yours." : "Claim sent: an admin will review it.");
     } catch (error) {
       message.replaceChildren(error.message);
       button.disabled = false;
@@ -111,6 +114,8 @@ function invitePart(r) {
   if (!r.claimed) return h("div", {}, intro, h("p", { class: "muted" }, "Claim this author entity first to unlock direct invitations."));
   if (!r.openToCollaborate) return h("div", {}, intro, h("p", { class: "muted" }, "This researcher is not open to collaboration invitations."));
   if (!session.token()) return h("div", {}, intro, signInHint("invite"));
+  if (r.viewerIsOwner) return h("div", {}, intro, h("p", { class: "muted" }, "This is your record: invitations to it reach you."));
+  if (r.viewerCanInvite === false) return h("div", {}, intro, h("p", { class: "muted" }, "You have an invitation waiting with this researcher, or sent as many as today allows."));
   const text = h("textarea", { rows: 3, maxlength: 2000, placeholder: "What would you like to work on together?" });
   const message = h("p", { class: "note", role: "status" });
   const send = h("button", {}, "Send invitation");
@@ -137,7 +142,7 @@ function workItem(w) {
   abstract?.addEventListener("click", () => abstract.classList.toggle("open"));
   const authors = w.authors.map((a, i) => [i ? ", " : "", pageLink(a.researcher.id, a.researcher.name)]);
   return h("li", { "data-work": w.id },
-    h("div", { class: "meta" }, h("span", {}, w.type ?? "work"), h("span", {}, w.year ?? ""), h("span", {}, w.venue ?? "")),
+    h("div", { class: "meta" }, h("span", {}, w.type ? words(w.type) : "Work"), h("span", {}, w.year ?? ""), h("span", {}, w.venue ?? "")),
     h("h3", {}, pageLink(w.id, w.title ?? w.id)),
     h("div", { class: "authors" }, authors),
     abstract);
