@@ -24,7 +24,11 @@
 // Parameters: $centers: [string] (ids), $limit: int, $kinds: [string] (RESEARCHER, WORK, TOPIC,
 //   INSTITUTION: the kinds to include besides the centre), $fanout: int, $scan: int
 // Returns: one row per centre that exists: centerId,
-//   nodes: [{id, kind, label, weight}] (centre first), edges: [{source, target, kind, weight}]
+//   nodes: [{id, kind, label, weight}] (centre first), edges: [{source, target, kind, score}]:
+//   the centre's edges first, each from the centre, named after the step that reached the node
+//   and scored with the raw weight the node was ranked by; then the edges between two others,
+//   scored with their HAS_TOPIC score, else 1. loaders/explorer.py orients, names and weighs
+//   each for the API.
 UNWIND $centers AS centerId
 CALL (centerId) {
   MATCH (c:Researcher {id: centerId}) RETURN c
@@ -221,7 +225,7 @@ CALL (picked) {
   ORDER BY [k IN range(0, size(nodes) - 1) WHERE nodes[k] = source][0],
            [k IN range(0, size(nodes) - 1) WHERE nodes[k] = target][0]
   RETURN collect({source: source.id, target: target.id, kind: type(rel),
-                  weight: toFloat(coalesce(rel.score, 1.0))}) AS among
+                  score: toFloat(coalesce(rel.score, 1.0))}) AS among
 }
 WITH centerId, c, picked, among,
      CASE WHEN c:Researcher THEN 'RESEARCHER' WHEN c:Work THEN 'WORK'
@@ -230,4 +234,5 @@ RETURN centerId,
        [{id: c.id, kind: centerKind, label: coalesce(c.name, c.title, c.id), weight: 1.0}]
        + [p IN picked | {id: p.node.id, kind: p.kind, label: coalesce(p.node.name, p.node.title, p.node.id),
                          weight: p.weight}] AS nodes,
-       [p IN picked | {source: c.id, target: p.node.id, kind: p.via, weight: toFloat(p.raw)}] + among AS edges
+       [p IN picked | {source: c.id, target: p.node.id, kind: p.via, score: toFloat(p.raw)}]
+       + among AS edges

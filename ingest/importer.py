@@ -270,14 +270,16 @@ def merge_refreshes(kind: str, rows: list[Row]) -> list[tuple[str, dict[str, Any
     of the surviving researchers, or of every researcher of the surviving institutions (their
     edges to a merged-away one went with it)."""
     kept = list(dict.fromkeys(row["into"] for row in rows))
+    # Every row, applied here or not: an old id bookmarked elsewhere still finds its node.
+    remembered = ("record_merged_ids", {"rows": rows})
     if kind == "works":
-        return [refresh_works_page_keys(works=kept)]
+        return [refresh_works_page_keys(works=kept), remembered]
     keys = refresh_works_page_keys(owners=kept)
     if kind == "researchers":
-        return [keys, refresh_current_affiliations(researchers=kept)]
+        return [keys, refresh_current_affiliations(researchers=kept), remembered]
     if kind == "institutions":
-        return [keys, refresh_current_affiliations(institutions=kept)]
-    return [keys]
+        return [keys, refresh_current_affiliations(institutions=kept), remembered]
+    return [keys, remembered]
 
 
 def work_statements(rows: list[Row]) -> list[list[Row]]:

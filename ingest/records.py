@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from model.ids import is_id
 
 OPENALEX_PREFIX = "https://openalex.org/"
+DOI = re.compile(r"(?P<doi>10\.\d{4,9}/\S+)")
 ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(?P<id>.+)$", re.IGNORECASE)
 ARXIV_URL = re.compile(r"arxiv\.org/abs/(?P<id>[^/?#]+?)(v\d+)?$", re.IGNORECASE)
 KINDS = {"W": "works", "A": "authors", "I": "institutions", "T": "topics"}
@@ -229,6 +230,13 @@ def _topic(entry: Any) -> Row:
     return {**topic_row(entry), "score": _number(entry.get("score"), "topics[].score")}
 
 
+def _doi(text: str | None) -> str | None:
+    """One form whatever the source wrote (`10.x/y`, `doi:10.x/y`, `http://dx.doi.org/10.x/y`):
+    the https://doi.org/ URL OpenAlex uses, the DOI's case kept (doi.org ignores it)."""
+    match = DOI.search(text or "")
+    return f"https://doi.org/{match['doi']}" if match else None
+
+
 def _arxiv_id(doi: str | None, landing: str | None) -> str | None:
     for pattern, text in ((ARXIV_DOI, doi), (ARXIV_URL, landing)):
         match = pattern.search(text or "")
@@ -240,7 +248,7 @@ def _arxiv_id(doi: str | None, landing: str | None) -> str | None:
 def work_row(record: Row) -> Row:
     location = _object(record.get("primary_location"), "primary_location")
     source = _object(location.get("source"), "primary_location.source")
-    doi = _text(record.get("doi"), "doi")
+    doi = _doi(_text(record.get("doi"), "doi"))
     landing = _text(location.get("landing_page_url"), "primary_location.landing_page_url")
     authorships = [_authorship(a, i) for i, a in enumerate(_list(record, "authorships"), 1)]
     institutions = {i["id"]: i for a in authorships for i in a["institutions"]}

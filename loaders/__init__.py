@@ -63,6 +63,7 @@ class Loaders:
     works_page: DataLoader[PageKey, Page[WorkWithParts] | None]
     topic: DataLoader[str, TopicRow | None]
     institution: DataLoader[str, InstitutionRow | None]
+    merged_into: DataLoader[str, str | None]
     node_counts: DataLoader[str, NodeCountsRow | None]
     researchers_page: DataLoader[PageKey, Page[ResearcherRow] | None]
     explorer: DataLoader[ExplorerKey, ExplorerRow | None]
@@ -88,6 +89,7 @@ class Loaders:
             works_page=_loader(runner, works.works_pages, batching),
             topic=_loader(runner, nodes.topics_by_id, batching),
             institution=_loader(runner, nodes.institutions_by_id, batching),
+            merged_into=_loader(runner, nodes.merged_into, batching),
             node_counts=_loader(runner, nodes.node_counts, batching),
             researchers_page=_loader(runner, nodes.researcher_pages, batching),
             explorer=_loader(runner, explorer.slices, batching),

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from cypher.runner import CypherRunner
@@ -13,10 +14,55 @@ FANOUT = 50
 SCAN = 500
 
 
+# One name per kind of link: the statement names a centre edge after the step that reached the
+# node, and a work citing the centre is the centre's CITED_BY, an affiliation found by its
+# authorships AFFILIATED.
+NAMES = {"CITED_BY": "CITES", "AFFILIATED": "AFFILIATED_WITH"}
+
+# One direction per kind of link between two kinds of node: the stored relationship's for the
+# stored kinds, researcher or institution before topic for the computed ones. A link between two
+# nodes of one kind runs from the centre (CITES: from the citing work).
+DIRECTIONS = {
+    "AUTHORED": ("RESEARCHER", "WORK"),
+    "HAS_TOPIC": ("WORK", "TOPIC"),
+    "HAS_INSTITUTION": ("WORK", "INSTITUTION"),
+    "AFFILIATED_WITH": ("RESEARCHER", "INSTITUTION"),
+    "WORKS_ON": ("RESEARCHER", "TOPIC"),
+    "ACTIVE_IN": ("INSTITUTION", "TOPIC"),
+}
+
+
+def edge_of(edge: dict[str, Any], kinds: dict[str, str], weight: float) -> ExplorerEdgeRow:
+    row = ExplorerEdgeRow(**edge, weight=weight)
+    row = replace(row, kind=NAMES.get(row.kind, row.kind))
+    backwards = edge["kind"] == "CITED_BY" or (
+        DIRECTIONS.get(row.kind, ("", ""))[1] == kinds[row.source]
+    )
+    return replace(row, source=row.target, target=row.source) if backwards else row
+
+
+def weights(edges: list[dict[str, Any]], center: str) -> list[float]:
+    """0..1 within each kind: a centre edge's score over the best of its kind (the best weighs
+    1); an edge between two others keeps its score (a HAS_TOPIC score, else 1)."""
+    best: dict[str, float] = {}
+    for e in edges:
+        if e["source"] == center:
+            best[e["kind"]] = max(best.get(e["kind"], 0.0), e["score"])
+    return [
+        (e["score"] / best[e["kind"]] if best[e["kind"]] > 0 else 1.0)
+        if e["source"] == center
+        else e["score"]
+        for e in edges
+    ]
+
+
 def explorer_of(record: Any) -> ExplorerRow:
+    nodes = tuple(ExplorerNodeRow(**n) for n in record["nodes"])
+    kinds = {n.id: n.kind for n in nodes}
+    edges = list(record["edges"])
+    scaled = weights(edges, record["centerId"])
     return ExplorerRow(
-        nodes=tuple(ExplorerNodeRow(**n) for n in record["nodes"]),
-        edges=tuple(ExplorerEdgeRow(**e) for e in record["edges"]),
+        nodes=nodes, edges=tuple(edge_of(e, kinds, w) for e, w in zip(edges, scaled, strict=True))
     )
 
 

@@ -27,6 +27,12 @@ async def institutions_by_id(
     return [found.get(i) for i in ids]
 
 
+async def merged_into(runner: CypherRunner, ids: Sequence[str]) -> list[str | None]:
+    records = await runner.read("get_merged_into", ids=list(ids))
+    found = {r["id"]: str(r["into"]) for r in records}
+    return [found.get(i) for i in ids]
+
+
 async def node_counts(runner: CypherRunner, ids: Sequence[str]) -> list[NodeCountsRow | None]:
     records = await runner.read("count_node_works", ids=list(ids))
     found = {r["id"]: NodeCountsRow(r["works"], r["researchers"]) for r in records}

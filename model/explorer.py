@@ -16,6 +16,7 @@ class ExplorerEdgeRow:
     source: str
     target: str
     kind: str
+    score: float
     weight: float
 
 

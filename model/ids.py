@@ -11,6 +11,15 @@ NODE_KINDS = {"A": "Researcher", "W": "Work", "T": "Topic", "I": "Institution"}
 KIND_NAMES = {**NODE_KINDS, "S": "Source"}
 
 
+# OpenAlex's own ids are the kind letter and digits; anything else (the seed's `A-jian-jiao`, a
+# record split off another) was made here.
+OPENALEX_ID = re.compile(r"[AWIT][0-9]{1,20}")
+
+
+def openalex_url(value: str) -> str | None:
+    return f"https://openalex.org/{value}" if OPENALEX_ID.fullmatch(value) else None
+
+
 def is_id(value: object) -> bool:
     return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
 

@@ -31,6 +31,9 @@ CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS
 // The claims waiting for an admin (list_pending_claims), oldest first.
 CREATE INDEX claim_status_at IF NOT EXISTS FOR (n:Claim) ON (n.status, n.at);
 CREATE INDEX institution_domain IF NOT EXISTS FOR (n:Institution) ON (n.domain);
+// Where OpenAlex's merged-away ids went (record_merged_ids, get_merged_into).
+CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (n:MergedId) REQUIRE n.id IS UNIQUE;
+CREATE INDEX merged_id_into IF NOT EXISTS FOR (n:MergedId) ON (n.into);
 
 // A researcher's co-authors in page order (list_coauthors): each COAUTHORED pair keeps its two
 // researcher ids (lo < hi) and rank = -(works * 10000 + latestYear); the researcher is lo of

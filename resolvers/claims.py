@@ -9,6 +9,7 @@ from neo4j import Record
 from cypher.affiliations import refresh_current_affiliations
 from cypher.runner import as_datetime
 from cypher.works_page_keys import refresh_works_page_keys
+from model.paging import Page
 from model.refusals import Refusal, not_found
 from model.social import ClaimRow
 from resolvers.authorization import check_still_owner, require_admin, researcher_grant, signed_in
@@ -16,7 +17,7 @@ from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.evidence import matching_evidence
 from resolvers.ids import expect, expect_record
-from resolvers.paging import check_first
+from resolvers.paging import check_first, scope, timed_page, timed_page_after
 
 MAX_EVIDENCE = 2000
 MAX_DESCRIPTION = 1000
@@ -95,18 +96,25 @@ def claim_row(r: Record) -> ClaimRow:
     )
 
 
-async def pending_claims(ctx: Context, first: int) -> list[ClaimRow]:
+async def pending_claims(ctx: Context, first: int, after: str | None) -> Page[ClaimRow]:
     require_admin(ctx)
-    records = await ctx.runner.read("list_pending_claims", first=check_first(first))
-    return [claim_row(r) for r in records]
-
-
-async def viewer_claims(ctx: Context, first: int) -> list[ClaimRow]:
-    viewer = signed_in(ctx)
+    list_scope = scope("pendingClaims")
     records = await ctx.runner.read(
-        "list_viewer_claims", userId=viewer.id, first=check_first(first)
+        "list_pending_claims", first=check_first(first), **timed_page_after(after, list_scope)
     )
-    return [claim_row(r) for r in records]
+    return timed_page(records, first, list_scope, claim_row)
+
+
+async def viewer_claims(ctx: Context, first: int, after: str | None) -> Page[ClaimRow]:
+    viewer = signed_in(ctx)
+    list_scope = scope("claims", viewer.id)
+    records = await ctx.runner.read(
+        "list_viewer_claims",
+        userId=viewer.id,
+        first=check_first(first),
+        **timed_page_after(after, list_scope),
+    )
+    return timed_page(records, first, list_scope, claim_row)
 
 
 async def claim_by_key(ctx: Context, key: str) -> ClaimRow | None:

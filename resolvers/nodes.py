@@ -21,6 +21,16 @@ async def node(ctx: Context, node_id: str) -> NodeRow | ClaimRow | InvitationRow
     record = record_key(node_id)
     if record is not None:
         return await _record(ctx, *record)
+    found = await _graph_node(ctx, node_id)
+    if found is not None:
+        return found
+    # An id OpenAlex merged away (a bookmark, a link from elsewhere) answers with the node it
+    # became, under that node's id: one more batched statement, only for ids not found.
+    into = await ctx.loaders.merged_into.load(node_id)
+    return None if into is None else await _graph_node(ctx, into)
+
+
+async def _graph_node(ctx: Context, node_id: str) -> NodeRow | None:
     kind = node_kind("id", node_id)
     if kind == "Researcher":
         return await ctx.loaders.researcher.load(node_id)

@@ -12,9 +12,13 @@ import binascii
 import hashlib
 import json
 import math
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
+from model.paging import Page, PageEntry
 from resolvers.errors import BadInput
+
+T = TypeVar("T")
 
 MAX_FIRST = 100
 # The cursors this API hands out are a scope, a sort key and an id: well under this.
@@ -71,3 +75,17 @@ def decode_cursor(cursor: str | None, list_scope: str) -> tuple[float | None, st
 def refuse(constant: str) -> None:
     """NaN and Infinity are no JSON, though Python's json module reads them."""
     raise ValueError(constant)
+
+
+def timed_page_after(cursor: str | None, list_scope: str) -> dict[str, Any]:
+    """The keyset parameters of a list sorted by when (atKey: epoch microseconds) and id."""
+    key, row_id = decode_cursor(cursor, list_scope)
+    return {"afterKey": None if key is None else int(key), "afterId": row_id}
+
+
+def timed_page(
+    records: Sequence[Any], first: int, list_scope: str, row_of: Callable[[Any], T]
+) -> Page[T]:
+    """Its statement read one row more than `first`: that row tells that more follow."""
+    entries = tuple(PageEntry(float(r["atKey"]), row_of(r)) for r in records[:first])
+    return Page(None, entries, len(records) > first, list_scope)

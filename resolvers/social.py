@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from neo4j import Record
 
 from cypher.runner import as_datetime
+from model.paging import Page
 from model.refusals import Refusal, not_found
 from model.social import InvitationRow
 from resolvers.authorization import check_still_owner, invitation_grant, signed_in
 from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.ids import expect, expect_record
-from resolvers.paging import check_first
+from resolvers.paging import check_first, scope, timed_page, timed_page_after
 
 MAX_MESSAGE = 2000
 INVITE_REFUSALS = {
@@ -111,12 +112,19 @@ def invitation_row(r: Record) -> InvitationRow:
     )
 
 
-async def invitations(ctx: Context, status: str | None, first: int) -> list[InvitationRow]:
+async def invitations(
+    ctx: Context, status: str | None, first: int, after: str | None
+) -> Page[InvitationRow]:
     viewer = signed_in(ctx)
+    list_scope = scope(f"invitations:{status or 'ALL'}", viewer.id)
     records = await ctx.runner.read(
-        "list_invitations", userId=viewer.id, status=status, first=check_first(first)
+        "list_invitations",
+        userId=viewer.id,
+        status=status,
+        first=check_first(first),
+        **timed_page_after(after, list_scope),
     )
-    return [invitation_row(r) for r in records]
+    return timed_page(records, first, list_scope, invitation_row)
 
 
 async def invitation_by_key(ctx: Context, key: str) -> InvitationRow | None:

@@ -6,6 +6,7 @@ from loaders.works import PAGE_AUTHORS
 from model.graph import (
     AuthorshipRow,
     CitationCountsRow,
+    InstitutionRow,
     RelatedWorkRow,
     WorkRow,
     WorkTopicRow,
@@ -39,6 +40,12 @@ async def author_count(ctx: Context, work_id: str) -> int:
     # An empty page reads one authorship and the work's degree; asked with a page of its
     # authors, both go in one statement.
     return (await authors(ctx, work_id, 0, None)).total or 0
+
+
+async def institutions(ctx: Context, ids: list[str]) -> list[InstitutionRow]:
+    """In the order given; an institution deleted since is left out."""
+    rows = await ctx.loaders.institution.load_many(ids)
+    return [r for r in rows if r is not None]
 
 
 async def topics(ctx: Context, work_id: str) -> list[WorkTopicRow]:

@@ -69,28 +69,33 @@ class Connection(Generic[T]):
     )
 
 
+def page_info(cursors: Sequence[str], has_next: bool, after: str | None) -> PageInfo:
+    return PageInfo(
+        has_next_page=has_next,
+        has_previous_page=after is not None,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
+    )
+
+
 def connection(
     edges: Sequence[Edge[T]], has_next: bool, after: str | None, total: int | None
 ) -> Connection[T]:
-    info = PageInfo(
-        has_next_page=has_next,
-        has_previous_page=after is not None,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
-    )
+    info = page_info([e.cursor for e in edges], has_next, after)
     return Connection(
         total_count=total, page_info=info, edges=list(edges), nodes=[e.node for e in edges]
     )
 
 
+def cursored(page: Page[R], row_id: Callable[[R], str]) -> list[tuple[str, R]]:
+    """Each row of the page with its cursor, which carries the page's scope (its list)."""
+    if not page.scope:
+        raise ValueError("a page handed out as a connection names its list (Page.scope)")
+    return [(encode_cursor(page.scope, e.sort_key, row_id(e.row)), e.row) for e in page.entries]
+
+
 def from_page(
     page: Page[R], after: str | None, node: Callable[[R], T], row_id: Callable[[R], str]
 ) -> Connection[T]:
-    """A page as a connection; each cursor carries the page's scope (the list it is of)."""
-    if not page.scope:
-        raise ValueError("a page handed out as a connection names its list (Page.scope)")
-    edges = [
-        Edge(cursor=encode_cursor(page.scope, e.sort_key, row_id(e.row)), node=node(e.row))
-        for e in page.entries
-    ]
+    edges = [Edge(cursor=c, node=node(row)) for c, row in cursored(page, row_id)]
     return connection(edges, page.has_next, after, page.total)

@@ -45,62 +45,59 @@ class NodeKind(Enum):
 
 
 @strawberry.enum(
-    description="How two nodes of an explorer slice are linked. The weights named here are "
-    "those of the centre's edges (the raw scores its nodes were ranked by); an edge between "
-    "two other nodes weighs its HAS_TOPIC score, else 1."
+    description="How two nodes of an explorer slice are linked. Each kind runs one way: the "
+    "stored relationship's direction (AUTHORED from the researcher, CITES from the citing "
+    "work), a researcher or an institution before a topic, and between two nodes of one kind "
+    "from the centre. The scores named here are those of the centre's links (ExplorerEdge."
+    "score); a link between two other nodes scores its HAS_TOPIC score, else 1."
 )
 class EdgeKind(Enum):
     AUTHORED = strawberry.enum_value(
         "AUTHORED",
-        description="A researcher wrote the work; weight: 1/author position from a work, "
-        "1 + citedByCount/1,000,000 from a researcher.",
+        description="The researcher wrote the work; score: 1/author position when the centre is "
+        "the work, 1 + citedByCount/1,000,000 when it is the researcher.",
     )
     HAS_TOPIC = strawberry.enum_value(
-        "HAS_TOPIC", description="The work carries the topic; weight: its score (0.5 if none)."
+        "HAS_TOPIC", description="The work carries the topic; score: its score (0.5 if none)."
     )
     HAS_INSTITUTION = strawberry.enum_value(
         "HAS_INSTITUTION",
-        description="The work states the institution on an authorship; weight: 1.",
+        description="The work states the institution on an authorship; score: 1.",
     )
     AFFILIATED_WITH = strawberry.enum_value(
         "AFFILIATED_WITH",
-        description="An imported or owner-set affiliation, between two nodes other than the "
-        "centre; weight: 1.",
+        description="The researcher was at the institution, by an imported or owner-set "
+        "affiliation or by authorships stating it; score: 2 per affiliation and 1 per "
+        "authorship when the centre is the researcher, 1 (current) or 0.5 (past) when it is "
+        "the institution, 1 between two other nodes.",
     )
     CITES = strawberry.enum_value(
-        "CITES", description="The source work cites the target; weight: 1."
-    )
-    CITED_BY = strawberry.enum_value(
-        "CITED_BY", description="The target work cites the centre; weight: 1."
+        "CITES", description="The source work cites the target; score: 1."
     )
     COAUTHOR = strawberry.enum_value(
-        "COAUTHOR", description="Co-authors; weight: works shared among the centre's works read."
+        "COAUTHOR", description="Co-authors; score: works shared among the centre's works read."
     )
     WORKS_ON = strawberry.enum_value(
         "WORKS_ON",
-        description="A researcher's works carry the topic; weight: how many (of those read).",
-    )
-    AFFILIATED = strawberry.enum_value(
-        "AFFILIATED",
-        description="The researcher was at the institution, by affiliation or authorship; "
-        "weight: 2 per affiliation and 1 per authorship stating it from a researcher, 1 "
-        "(current) or 0.5 (past) from an institution.",
+        description="The researcher's works carry the topic; score: how many (of those read).",
     )
     NEARBY = strawberry.enum_value(
         "NEARBY",
-        description="A co-author's other work; weight: half the number of co-authors who wrote it.",
+        description="A co-author's other work; score: half the number of co-authors who wrote it.",
     )
     RELATED = strawberry.enum_value(
         "RELATED",
-        description="Works sharing topics (weight: half the topics shared) or topics "
-        "co-occurring on the centre's works (weight: on how many).",
+        description="Works sharing topics (score: half the topics shared) or topics "
+        "co-occurring on the centre's works (score: on how many).",
     )
     ACTIVE_IN = strawberry.enum_value(
-        "ACTIVE_IN", description="Co-occurs on the centre's works; weight: on how many."
+        "ACTIVE_IN",
+        description="The institution and the topic co-occur on the centre's works; score: on "
+        "how many.",
     )
     COLLABORATES = strawberry.enum_value(
         "COLLABORATES",
-        description="Institutions stated together on works; weight: on how many.",
+        description="Institutions stated together on works; score: on how many.",
     )
 
 

@@ -45,16 +45,25 @@ class ExplorerNode:
         )
 
 
-@strawberry.type(description="A link between two nodes of an explorer slice.")
+@strawberry.type(
+    description="A link between two nodes of an explorer slice. Each kind runs one way (EdgeKind "
+    "says which), whichever end is the centre."
+)
 class ExplorerEdge:
     source: strawberry.ID = strawberry.field(
-        description="The centre, for the centre's edges; else the relationship's start node."
+        description="Where the link starts: the researcher of AUTHORED, the citing work of "
+        "CITES, the centre for a link between two nodes of one kind (EdgeKind)."
     )
-    target: strawberry.ID = strawberry.field(description="The other end.")
+    target: strawberry.ID = strawberry.field(description="Where it ends.")
     kind: EdgeKind = strawberry.field(description="How the two are linked.")
     weight: float = strawberry.field(
-        description="From the centre: the raw score the target was ranked by (its node weight "
-        "before scaling; EdgeKind says what each kind counts). Between two other nodes: the "
+        description="How strong the link is within its kind, 0..1: for the centre's links, its "
+        "score divided by the best score of its kind (the best link of each kind weighs 1); "
+        "between two other nodes, the HAS_TOPIC score, else 1."
+    )
+    score: float = strawberry.field(
+        description="The raw score behind the weight: for the centre's links what EdgeKind says "
+        "each kind counts (shared works, author position, ...); between two other nodes the "
         "HAS_TOPIC score, else 1."
     )
 
@@ -65,6 +74,7 @@ class ExplorerEdge:
             target=strawberry.ID(row.target),
             kind=EdgeKind(row.kind),
             weight=row.weight,
+            score=row.score,
         )
 
 

@@ -9,7 +9,7 @@ from schema import lists
 from schema.connection import After, Connection, First
 from schema.enums import InstitutionType, WorkOrder, known
 from schema.lists import Order
-from schema.node import Node
+from schema.node import Entity
 
 if TYPE_CHECKING:
     from schema.researcher import Researcher
@@ -32,7 +32,7 @@ class InstitutionCounts:
     description="An institution (university, company, ...) from OpenAlex, stated on authorships "
     "and in researchers' affiliations."
 )
-class Institution(Node):
+class Institution(Entity):
     name: str = strawberry.field(description="The institution's display name.")
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     type: InstitutionType | None = strawberry.field(

@@ -4,17 +4,18 @@ import strawberry
 
 from model.aggregates import CLOSE_MIN_SHARED, MAX_PAIR_AUTHORS
 from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
+from model.paging import Page
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
 from resolvers.authorization import is_owner, may_claim, may_follow, may_invite
 from resolvers.context import Context
 from resolvers.paging import MAX_FIRST
 from schema import lists
-from schema.connection import After, Connection, First, from_page
+from schema.connection import After, Connection, First, PageInfo, cursored, page_info
 from schema.enums import Verification, WorkOrder
 from schema.institution import Institution
 from schema.lists import Order
-from schema.node import Node
+from schema.node import Entity
 from schema.topic import Topic
 from schema.trust import Identity, Trust
 from schema.work import Work
@@ -89,7 +90,7 @@ class ResearcherTopic:
     description="An author, as an OpenAlex author record and the authorships of imported works "
     "make it; a signed-in user may claim the record as theirs and edit its profile."
 )
-class Researcher(Node):
+class Researcher(Entity):
     name: str = strawberry.field(description="The display name (the id when none was imported).")
     description: str | None = strawberry.field(
         description="Profile text: its owner edits it, and imports never overwrite it."
@@ -207,9 +208,9 @@ class Researcher(Node):
     )
     async def coauthors(
         self, info: Info, first: First = 20, after: After = None
-    ) -> Connection["Coauthor"] | None:
+    ) -> "CoauthorConnection | None":
         page = await resolve.coauthors(info.context, self.id, first, after)
-        return from_page(page, after, Coauthor.of, lambda c: c.researcher.id)
+        return CoauthorConnection.of(page, after)
 
     @strawberry.field(
         description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works of at most "
@@ -221,7 +222,10 @@ class Researcher(Node):
         return [Coauthor.of(r) for r in rows]
 
 
-@strawberry.type(description="A co-author of a researcher, and what they share.")
+@strawberry.type(
+    description="A close collaborator of a researcher, and what they share (closeCollaborators; "
+    "the full list, paged, is `coauthors`)."
+)
 class Coauthor:
     shared_works: int = strawberry.field(
         description=f"Works both authored, counting works of at most {MAX_PAIR_AUTHORS} authors."
@@ -237,6 +241,53 @@ class Coauthor:
             shared_works=row.shared_works,
             latest_year=row.latest_year or None,
             researcher=Researcher.of(row.researcher),
+        )
+
+
+@strawberry.type(
+    description="A co-author in a researcher's co-author list: the co-author is the node, and "
+    "what the two share sits on the edge (it is a fact of the pair, not of either)."
+)
+class CoauthorEdge:
+    cursor: str = strawberry.field(
+        description="An opaque keyset cursor: pass it as `after` to the same list to read on."
+    )
+    node: Researcher = strawberry.field(description="The co-author.")
+    shared_works: int = strawberry.field(
+        description=f"Works both authored, counting works of at most {MAX_PAIR_AUTHORS} authors."
+    )
+    latest_year: int | None = strawberry.field(
+        description="Year of the latest shared work; null when none has a year."
+    )
+
+
+@strawberry.type(description="One page of a researcher's co-authors, keyset-paged.")
+class CoauthorConnection:
+    total_count: int = strawberry.field(description="How many co-authors the researcher has.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more items follow.")
+    edges: list[CoauthorEdge] = strawberry.field(
+        description="The co-authors of this page, in order, with what each shares."
+    )
+    nodes: list[Researcher] = strawberry.field(
+        description="The edges' co-authors, in the same order, without what they share."
+    )
+
+    @classmethod
+    def of(cls, page: Page[CoauthorRow], after: str | None) -> "CoauthorConnection":
+        edges = [
+            CoauthorEdge(
+                cursor=cursor,
+                node=Researcher.of(row.researcher),
+                shared_works=row.shared_works,
+                latest_year=row.latest_year or None,
+            )
+            for cursor, row in cursored(page, lambda c: c.researcher.id)
+        ]
+        return cls(
+            total_count=page.total or 0,
+            page_info=page_info([e.cursor for e in edges], page.has_next, after),
+            edges=edges,
+            nodes=[e.node for e in edges],
         )
 
 

@@ -9,7 +9,7 @@ from schema import lists
 from schema.connection import After, Connection, First
 from schema.enums import WorkOrder
 from schema.lists import Order
-from schema.node import Node
+from schema.node import Entity
 
 if TYPE_CHECKING:
     from schema.researcher import Researcher
@@ -29,7 +29,7 @@ class TopicCounts:
     description="A research topic from OpenAlex's classification, which places it in a "
     "subfield, a field and a domain."
 )
-class Topic(Node):
+class Topic(Entity):
     name: str = strawberry.field(description="The topic's display name.")
     subfield: str | None = strawberry.field(description="The subfield the topic belongs to.")
     field: str | None = strawberry.field(description="The field its subfield belongs to.")

@@ -5,13 +5,12 @@ import strawberry
 from resolvers import claims as resolve_claims
 from resolvers import social as resolve_social
 from resolvers.context import Context
-from resolvers.paging import MAX_FIRST
+from schema.connection import After, Connection, First, from_page
 from schema.enums import InvitationStatus
 from schema.researcher import Researcher, load_researcher
 from schema.social import Claim, Invitation
 
 Info = strawberry.Info[Context, None]
-HowMany = Annotated[int, strawberry.argument(description=f"How many to return, 0 to {MAX_FIRST}.")]
 
 
 @strawberry.type(description="The signed-in user.")
@@ -27,7 +26,9 @@ class Viewer:
         researcher_id = await resolve_claims.owned(info.context)
         return await load_researcher(info, researcher_id) if researcher_id else None
 
-    @strawberry.field(description="Invitations to the researcher you own, newest first.")
+    @strawberry.field(
+        description="Invitations to the researcher you own, newest first (totalCount: null)."
+    )
     async def invitations(
         self,
         info: Info,
@@ -35,17 +36,25 @@ class Viewer:
             InvitationStatus | None,
             strawberry.argument(description="Only those in this state; null for all."),
         ] = None,
-        first: HowMany = 50,
-    ) -> list[Invitation]:
-        rows = await resolve_social.invitations(
-            info.context, status.value if status else None, first
-        )
-        return [Invitation.of(r) for r in rows]
+        first: First = 50,
+        after: After = None,
+    ) -> Connection[Invitation]:
+        wanted = status.value if status else None
+        page = await resolve_social.invitations(info.context, wanted, first, after)
+        return from_page(page, after, Invitation.of, lambda r: r.id)
 
-    @strawberry.field(description="The claims you made, newest first, pending ones included.")
-    async def claims(self, info: Info, first: HowMany = 20) -> list[Claim]:
-        return [Claim.of(r) for r in await resolve_claims.viewer_claims(info.context, first)]
+    @strawberry.field(
+        description="The claims you made, newest first, pending ones included (totalCount: null)."
+    )
+    async def claims(self, info: Info, first: First = 20, after: After = None) -> Connection[Claim]:
+        page = await resolve_claims.viewer_claims(info.context, first, after)
+        return from_page(page, after, Claim.of, lambda r: r.id)
 
-    @strawberry.field(description="Claims waiting for review, oldest first (admins only).")
-    async def pending_claims(self, info: Info, first: HowMany = 50) -> list[Claim]:
-        return [Claim.of(r) for r in await resolve_claims.pending_claims(info.context, first)]
+    @strawberry.field(
+        description="Claims waiting for review, oldest first (admins only; totalCount: null)."
+    )
+    async def pending_claims(
+        self, info: Info, first: First = 50, after: After = None
+    ) -> Connection[Claim]:
+        page = await resolve_claims.pending_claims(info.context, first, after)
+        return from_page(page, after, Claim.of, lambda r: r.id)

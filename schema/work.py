@@ -9,7 +9,8 @@ from resolvers.context import Context
 from resolvers.paging import MAX_FIRST, check_first
 from resolvers.works import DEFAULT_AUTHORS
 from schema.enums import AuthorPosition, WorkType, known
-from schema.node import Node
+from schema.institution import Institution
+from schema.node import Entity
 from schema.topic import Topic
 
 if TYPE_CHECKING:
@@ -40,11 +41,21 @@ class Authorship:
         description="Whether the work names this author as a corresponding author."
     )
     institution_ids: list[strawberry.ID] = strawberry.field(
-        description="The institutions the work states for this author."
+        description="The ids of the institutions the work states for this author.",
+        deprecation_reason="Use `institutions { id }`: the same, as objects a client cache "
+        "can normalise. Kept until the next release.",
     )
     researcher: Annotated["Researcher", strawberry.lazy("schema.researcher")] = strawberry.field(
         description="The author's researcher record."
     )
+
+    @strawberry.field(
+        description="The institutions the work states for this author, in its order (one "
+        "batched statement for every authorship of the request)."
+    )
+    async def institutions(self, info: Info) -> list[Institution]:
+        rows = await resolve.institutions(info.context, [str(i) for i in self.institution_ids])
+        return [Institution.of(r) for r in rows]
 
     @classmethod
     def of(cls, row: AuthorshipRow) -> "Authorship":
@@ -88,7 +99,7 @@ class RelatedWork:
     description="A publication, imported from an OpenAlex work record. A work only cited by "
     "imported ones, not imported itself, has its id and nothing else."
 )
-class Work(Node):
+class Work(Entity):
     title: str | None = strawberry.field(
         description="The title; null for a work only cited, not imported."
     )
@@ -105,7 +116,10 @@ class Work(Node):
         description="The arXiv id, from an arXiv DOI (10.48550) or an arxiv.org landing page."
     )
     cited_by_count: int | None = strawberry.field(
-        description="Citations as the source counts them (OpenAlex cited_by_count)."
+        description="Citations as the source counts them, over every work it indexes (OpenAlex "
+        "cited_by_count): the figure to show a reader, and the one CITED_BY_DESC sorts by. "
+        "Null for a work only cited, not imported. citationCount counts only the citing works "
+        "imported here, so it is at most this, and lower for a partial import."
     )
     # The authors and topics, when the statement that found the work brought them (a page of
     # works does); otherwise the fields below load them, batched.
@@ -181,14 +195,17 @@ class Work(Node):
         return [WorkTopic.of(t) for t in await resolve.topics(info.context, self.id)]
 
     @strawberry.field(
-        description="How many works in this graph this work cites (its CITES relationships)."
+        description="How many works this work cites that this graph knows (its outgoing CITES "
+        "relationships, to imported works and to works only cited)."
     )
     async def reference_count(self, info: Info) -> int:
         return (await resolve.citation_counts(info.context, self.id)).references
 
     @strawberry.field(
-        description="How many works in this graph cite this work (its incoming CITES "
-        "relationships); citedByCount is the source's count, over every work it knows."
+        description="How many works imported into this graph cite this work (its incoming "
+        "CITES relationships): the figure for analyses within the graph, and for paths through "
+        "it. citedByCount is the source's own count, over every work it indexes: show that one "
+        "to a reader."
     )
     async def citation_count(self, info: Info) -> int:
         return (await resolve.citation_counts(info.context, self.id)).citations

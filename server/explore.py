@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from model.ids import is_id, kind_name
 from server.page_documents import PAGE_HASHES, PAGE_QUERIES
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -45,10 +46,17 @@ def page_html() -> str:
     return page.replace("{{PAGE_DOCUMENT_HASHES}}", html.escape(json.dumps(PAGE_HASHES)))
 
 
+def page_kind(node_id: str) -> str:
+    """What the address names, for the page to pick its query: ids are opaque to clients, so
+    the service that made them says (empty for the search page or an id of no known shape)."""
+    return kind_name(node_id) if is_id(node_id) else ""
+
+
 async def explore_page(request: Request) -> Response:
     if not (CYTOSCAPE / "cytoscape.min.js").is_file():
         return HTMLResponse(MISSING, status_code=503)
-    return HTMLResponse(page_html(), headers=HEADERS)
+    kind = page_kind(request.path_params.get("id", ""))
+    return HTMLResponse(page_html().replace("{{PAGE_KIND}}", kind), headers=HEADERS)
 
 
 async def page_document(request: Request) -> Response:

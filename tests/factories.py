@@ -42,6 +42,17 @@ async def load(runner: CypherRunner, tmp: Path, records: list[dict[str, Any]]) -
     return summary
 
 
+def merged_ids(tmp: Path, kind: str, pairs: list[tuple[str, str]]) -> Path:
+    """An OpenAlex merged_ids file under tmp/merged_ids/<kind>: each pair merges a into b."""
+    folder = tmp / "merged_ids" / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "2026-01-01.csv"
+    path.write_text(
+        "merge_date,id,merge_into_id\n" + "".join(f"2026-01-01,{a},{b}\n" for a, b in pairs)
+    )
+    return path
+
+
 SEED = Path(__file__).resolve().parent.parent / "neo4j-seed" / "profile"
 
 

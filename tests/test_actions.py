@@ -133,13 +133,16 @@ async def test_a_claim_without_matching_evidence_waits_for_an_admin(
     claim_id = pending["claim"]["id"]
 
     queue = await ok(
-        runner, "{ viewer { pendingClaims { id researcher { id } evidence } } }", {}, admin
+        runner,
+        "{ viewer { pendingClaims { nodes { id researcher { id } evidence } } } }",
+        {},
+        admin,
     )
     assert {
         "id": claim_id,
         "researcher": {"id": target},
         "evidence": "my homepage lists it",
-    } in queue["viewer"]["pendingClaims"]
+    } in queue["viewer"]["pendingClaims"]["nodes"]
 
     review = """mutation($id: ID!) {
       reviewClaim(input: {claimId: $id, decision: APPROVE, institutionConfirmed: true}) {
@@ -219,20 +222,22 @@ async def test_a_whole_journey(runner: CypherRunner, clones: list[str]) -> None:
     invitation = sent["inviteToCollaborate"]["invitation"]["id"]
     assert invitation.startswith("Invitation:")
     inbox = """{ viewer { researcher { id }
-      invitations(status: PENDING) { id message senderEmail researcher { id } } } }"""
+      invitations(status: PENDING) { nodes { id message senderEmail researcher { id } } } } }"""
     data = await ok(runner, inbox, {}, me)
     assert data["viewer"] == {
         "researcher": {"id": target},
-        "invitations": [
-            {
-                "id": invitation,
-                "message": "Work on FP8 together?",
-                "senderEmail": "friend@example.org",
-                "researcher": {"id": target},
-            }
-        ],
+        "invitations": {
+            "nodes": [
+                {
+                    "id": invitation,
+                    "message": "Work on FP8 together?",
+                    "senderEmail": "friend@example.org",
+                    "researcher": {"id": target},
+                }
+            ]
+        },
     }
-    assert (await ok(runner, inbox, {}, friend))["viewer"]["invitations"] == []
+    assert (await ok(runner, inbox, {}, friend))["viewer"]["invitations"] == {"nodes": []}
     respond = """mutation($id: ID!) {
       respondToInvitation(input: {invitationId: $id, decision: ACCEPT}) {
         invitation { id status } userErrors { code } } }"""
@@ -240,8 +245,10 @@ async def test_a_whole_journey(runner: CypherRunner, clones: list[str]) -> None:
         "invitation": {"id": invitation, "status": "ACCEPTED"},
         "userErrors": [],
     }
-    accepted = await ok(runner, "{ viewer { invitations(status: ACCEPTED) { id } } }", {}, me)
-    assert accepted["viewer"]["invitations"] == [{"id": invitation}]
+    accepted = await ok(
+        runner, "{ viewer { invitations(status: ACCEPTED) { nodes { id } } } }", {}, me
+    )
+    assert accepted["viewer"]["invitations"] == {"nodes": [{"id": invitation}]}
 
 
 async def test_the_owner_splits_the_other_jian_jiao_off(

@@ -28,7 +28,7 @@ from server.limits import limits, query_cost
 
 ID = '"A-jian-jiao"'
 # The probe from the issue: 100 co-authors, each with 100 works, each with its authors.
-PROBE_BODY = """researcher(id: "A-jian-jiao") { coauthors(first: $n) { edges { node { researcher {
+PROBE_BODY = """researcher(id: "A-jian-jiao") { coauthors(first: $n) { edges { node { ... on Researcher {
   works(first: $n) { edges { node { authors { position } } } } } } } } }"""
 PROBE_FORMS = {
     "variables-sent": ("query Probe($n: Int!) { " + PROBE_BODY + " }", {"n": 100}),
@@ -37,7 +37,7 @@ PROBE_FORMS = {
     "literal": ("{ " + PROBE_BODY.replace("$n", "100") + " }", None),
     "fragment": (
         "query Probe($n: Int! = 100) { researcher(id: " + ID + ") { ...C } }"
-        " fragment C on Researcher { coauthors(first: $n) { edges { node { researcher {"
+        " fragment C on Researcher { coauthors(first: $n) { edges { node { ... on Researcher {"
         " ...W } } } } } fragment W on Researcher { works(first: $n) { edges { node {"
         " authors { position } } } } }",
         None,
@@ -45,7 +45,7 @@ PROBE_FORMS = {
     "inline-fragment-comments-aliases": (
         "query Probe($n: Int! = 100) { # a comment\n me: researcher(id: "
         + ID
-        + ") { ... on Researcher { c: coauthors(first: $n) { edges { node { researcher {"
+        + ") { ... on Researcher { c: coauthors(first: $n) { edges { node { ... on Researcher {"
         " # another\n w: works(first: $n) { edges { node { authors { position } } } } } } } } } } }",
         None,
     ),

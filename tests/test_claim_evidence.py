@@ -25,7 +25,7 @@ RELEASE = """mutation($id: ID!) { releaseClaim(input: {researcherId: $id}) {
   userErrors { code } } }"""
 REVIEW = """mutation($id: ID!) { reviewClaim(input: {claimId: $id, decision: REJECT}) {
   claim { status } userErrors { code } } }"""
-PENDING_CLAIMS = "{ viewer { pendingClaims(first: 100) { id claimantId } } }"
+PENDING_CLAIMS = "{ viewer { pendingClaims(first: 100) { nodes { id claimantId } } } }"
 TAGS = ("e1", "e2", "e3", "e4", "e5", "e6")
 VALID_ORCID = "0000-0002-1694-233X"  # ORCID's own example: its check digit is X
 ADMIN = User(id="evidence-admin", admin=True)
@@ -308,7 +308,7 @@ async def test_the_sixth_pending_claim_is_refused_and_writes_nothing(
     ]
     assert await graph_counts(runner) == before
     # Once an admin has answered one, there is room for another.
-    queue = (await ok(runner, PENDING_CLAIMS, {}, ADMIN))["viewer"]["pendingClaims"]
+    queue = (await ok(runner, PENDING_CLAIMS, {}, ADMIN))["viewer"]["pendingClaims"]["nodes"]
     first = next(c["id"] for c in queue if c["claimantId"] == hopeful.id)
     assert (await ok(runner, REVIEW, {"id": first}, ADMIN))["reviewClaim"] == {
         "claim": {"status": "REJECTED"},
@@ -331,5 +331,5 @@ async def test_racing_claims_respect_the_cap(runner: CypherRunner, clones: None)
     assert len(outcomes) == len(targets)
     statuses = sorted(str(o["claim"] and o["claim"]["status"]) for o in outcomes)
     assert statuses == ["None"] * 5 + ["PENDING"] * 3
-    queue = (await ok(runner, PENDING_CLAIMS, {}, ADMIN))["viewer"]["pendingClaims"]
+    queue = (await ok(runner, PENDING_CLAIMS, {}, ADMIN))["viewer"]["pendingClaims"]["nodes"]
     assert len([c for c in queue if c["claimantId"] == racer.id]) == 3

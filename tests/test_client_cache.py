@@ -3,12 +3,15 @@ an `id` is kept under it, so no two objects of different types may share one, an
 one object must agree on every field they both carry."""
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from graphql import FieldNode, NameNode, SelectionSetNode, Visitor, parse, print_ast, visit
 
+import factories
 from cypher.runner import CypherRunner
 from helpers import execute
+from ingest.importer import import_paths
 from server.page_documents import PAGE_QUERIES
 
 SEED = "A-jian-jiao"
@@ -114,3 +117,34 @@ async def test_a_slice_s_nodes_as_entities_cost_one_statement_per_kind(
     loads = {"get_researchers", "get_works", "get_topics", "get_institutions"}
     by_name = context.runner.stats.by_name
     assert {name: by_name.get(name) for name in loads} == dict.fromkeys(loads, 1)
+
+
+async def test_a_bookmarked_id_that_openalex_merged_away_finds_the_node_it_became(
+    shared_runner: CypherRunner, runner: CypherRunner, tmp_path: Path
+) -> None:
+    works = [factories.work(f"W-mg-{n}", ["A-mg-author"], ["T-mg"]) for n in ("a", "b", "c")]
+    await factories.load(shared_runner, tmp_path, works)
+    # a into b, then (a later snapshot) b into c: a bookmark of a still finds c.
+    factories.merged_ids(tmp_path / "first", "works", [("W-mg-a", "W-mg-b")])
+    factories.merged_ids(tmp_path / "later", "works", [("W-mg-b", "W-mg-c")])
+    for snapshot in ("first", "later"):
+        await import_paths(shared_runner, [tmp_path / snapshot / "merged_ids"])
+
+    result, context = await execute(
+        runner,
+        """{ a: node(id: "W-mg-a") { id ... on Work { title } }
+             b: node(id: "W-mg-b") { id }
+             c: node(id: "W-mg-c") { id }
+             never: node(id: "W-mg-never") { id } }""",
+    )
+
+    assert result.errors is None
+    assert result.data == {
+        "a": {"id": "W-mg-c", "title": "Work W-mg-c"},
+        "b": {"id": "W-mg-c"},
+        "c": {"id": "W-mg-c"},
+        "never": None,
+    }
+    # The ids not found are looked up in one statement; the node they became was read with
+    # the others (the request's loader keeps it).
+    assert context.runner.stats.by_name == {"get_works": 1, "get_merged_into": 1}

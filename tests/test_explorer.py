@@ -15,7 +15,7 @@ from loaders.explorer import FANOUT, SCAN
 EXPLORER = """
 query($center: ID!, $limit: Int!, $kinds: [NodeKind!]) {
   explorer(center: $center, limit: $limit, kinds: $kinds) {
-    center { __typename id } nodes { nodeId kind label weight } edges { source target kind weight }
+    center { __typename id } nodes { nodeId kind label weight } edges { source target kind weight score }
   }
 }
 """
@@ -36,6 +36,32 @@ def assert_well_formed(graph: Any, center: str, limit: int) -> None:
     assert len(ids) == len(set(ids)) <= limit
     assert all(0 <= n["weight"] <= 1 for n in graph["nodes"])
     assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+    assert_one_way(graph)
+
+
+# The direction each kind runs between two kinds of node, whichever end is the centre.
+DIRECTIONS = {
+    "AUTHORED": ("RESEARCHER", "WORK"),
+    "HAS_TOPIC": ("WORK", "TOPIC"),
+    "HAS_INSTITUTION": ("WORK", "INSTITUTION"),
+    "AFFILIATED_WITH": ("RESEARCHER", "INSTITUTION"),
+    "WORKS_ON": ("RESEARCHER", "TOPIC"),
+    "ACTIVE_IN": ("INSTITUTION", "TOPIC"),
+}
+
+
+def assert_one_way(graph: Any) -> None:
+    kinds = {n["nodeId"]: n["kind"] for n in graph["nodes"]}
+    for edge in graph["edges"]:
+        ends = (kinds[edge["source"]], kinds[edge["target"]])
+        assert ends == DIRECTIONS.get(edge["kind"], ends), edge
+        assert 0 <= edge["weight"] <= 1 and edge["score"] >= 0, edge
+    # The best link of each kind from the centre weighs 1.
+    center = graph["nodes"][0]["nodeId"]
+    centre_kinds = {e["kind"] for e in graph["edges"] if center in (e["source"], e["target"])}
+    for kind in centre_kinds:
+        weights = [e["weight"] for e in graph["edges"] if e["kind"] == kind]
+        assert max(weights) == 1.0, kind
 
 
 @pytest.mark.parametrize("limit", [1, 5, 20, 60, 100])
@@ -60,13 +86,15 @@ async def test_a_researcher_slice_shows_papers_people_topics_and_institutions(
         "source": "A-jian-jiao",
         "target": "A-ruofei-zhang",
         "kind": "COAUTHOR",
-        "weight": 3.0,
+        "weight": 1.0,
+        "score": 3.0,
     } in graph["edges"]
     assert {
         "source": "A-ruofei-zhang",
         "target": "W-arxiv-2002.06275",
         "kind": "AUTHORED",
         "weight": 1.0,
+        "score": 1.0,
     } in graph["edges"]
 
 
@@ -86,7 +114,27 @@ async def test_the_slice_recentres_on_any_kind(
     assert_well_formed(graph, center, 30)
     assert graph["nodes"][0]["kind"] == kind
     assert neighbour in {n["nodeId"] for n in graph["nodes"]}
-    assert any(e["source"] == center and e["target"] == neighbour for e in graph["edges"])
+    assert any({e["source"], e["target"]} == {center, neighbour} for e in graph["edges"])
+
+
+async def test_links_run_one_way_whichever_end_is_the_centre(runner: CypherRunner) -> None:
+    work = await slice_of(runner, "W-arxiv-2204.01257", 30)
+    author = await slice_of(runner, "A-aimin-li", 60)
+
+    # The work's authors wrote it: AUTHORED runs from the researcher in both slices, weighed
+    # 0..1 within its kind (the first author, at score 1/1, weighs 1), with the raw score beside.
+    aimin_li = {"source": "A-aimin-li", "target": "W-arxiv-2204.01257", "kind": "AUTHORED"}
+    assert {**aimin_li, "weight": 1.0, "score": 1.0} in work["edges"]
+    assert any(e.items() >= aimin_li.items() for e in author["edges"])
+    third = next(e for e in work["edges"] if e["source"] == "A-jian-jiao")
+    assert (third["kind"], third["target"], third["score"]) == (
+        "AUTHORED",
+        "W-arxiv-2204.01257",
+        pytest.approx(1 / 3),
+    )
+    assert third["weight"] == pytest.approx(1 / 3)
+    for graph in (work, author):
+        assert not {e["kind"] for e in graph["edges"]} & {"CITED_BY", "AFFILIATED"}
 
 
 async def test_kinds_filter_the_slice_but_keep_the_centre(runner: CypherRunner) -> None:

@@ -15,7 +15,7 @@ from server.config import Settings
 from server.media import GRAPHQL_RESPONSE, JSON, negotiate
 
 NEW = "application/graphql-response+json, application/json;q=0.9"
-OVER_BUDGET = '{ researchers(search: "a", first: 100) { edges { node { coauthors(first: 100) { edges { node { researcher { id } } } } } } } }'
+OVER_BUDGET = '{ researchers(search: "a", first: 100) { edges { node { coauthors(first: 100) { edges { node { id } } } } } } }'
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_expected_errors_are_answered_not_logged(
     with caplog.at_level(logging.WARNING):
         post(client, JSON, '{ researcher(id: "not an id") { id } }')
         post(client, JSON, "{ researcher(")
-        post(client, JSON, "{ viewer { pendingClaims(first: 500) { id } } }")
+        post(client, JSON, "{ viewer { pendingClaims(first: 500) { nodes { id } } } }")
 
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 

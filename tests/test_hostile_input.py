@@ -87,10 +87,10 @@ async def test_hostile_strings_change_nothing_they_should_not(
     )
     assert pwned.records[0]["n"] == 0
     # The owner reads the message back as it was sent, character for character.
-    inbox = "{ viewer { invitations { id message senderEmail } } }"
+    inbox = "{ viewer { invitations(first: 100) { nodes { id message senderEmail } } } }"
     result, _ = await execute(runner, inbox, viewer=OWNER)
     assert result.errors is None and result.data is not None
-    received = {i["id"]: i for i in result.data["viewer"]["invitations"]}
+    received = {i["id"]: i for i in result.data["viewer"]["invitations"]["nodes"]}
     assert received[invitation] == {
         "id": invitation,
         "message": message,

@@ -116,6 +116,27 @@ def test_the_explorer_page_is_static_and_names_the_profile_query_by_hash(
     assert client.get("/assets/vendor/../package.json").status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("/explore/A-jian-jiao", "Researcher"),
+        ("/explore/W-arxiv-2002.06275", "Work"),
+        ("/explore/I-microsoft", "Institution"),
+        ("/explore", ""),
+        ("/explore/%3Cscript%3E", ""),
+        ('/explore/A"><script>alert(1)</script>', ""),
+    ],
+)
+def test_the_page_is_told_what_its_address_names_instead_of_parsing_the_id(
+    client: TestClient, address: str, kind: str
+) -> None:
+    page = client.get(address)
+
+    assert page.status_code == 200
+    assert f'<meta name="page-kind" content="{kind}">' in page.text
+    assert "<script>alert" not in page.text
+
+
 def test_without_its_browser_libraries_the_page_says_how_to_install_them(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -10,7 +10,8 @@ reason an exact count instead of a sample's, and, by changing which researchers 
 dense nodes, which of equally ranked works and co-authors the explorer's bounded scans meet
 first (its slice reads at most FANOUT of a hub's relationships, in storage order).
 And once for the schema revision of issue 22: enum values for types, cursors that name their
-list, a work's authors a page (25) at a time, and the viewerCan* fields.
+list, a work's authors a page (25) at a time, the viewerCan* fields, co-author data on the
+connection's edges, and explorer links that run one way with weights 0..1 within their kind.
 """
 
 import json
@@ -37,7 +38,7 @@ SEED = Path(__file__).resolve().parent.parent / "neo4j-seed" / "profile"
 LISTS = """
 query Lists($id: ID!, $topic: ID!) {
   researcher(id: $id) {
-    coauthors(first: 6) { totalCount edges { cursor node { sharedWorks latestYear researcher { id } } } }
+    coauthors(first: 6) { totalCount edges { cursor sharedWorks latestYear node { id } } }
     byCitations: works(first: 5, orderBy: CITED_BY_DESC) { edges { cursor node { id } } }
     oldest: works(first: 5, orderBy: YEAR_ASC) { edges { cursor node { id } } }
   }

@@ -173,11 +173,10 @@ async def test_a_claim_is_seen_by_its_claimant_and_admins_only(
     assert (await ok(runner, NODE, {"id": claim_id}, ADMIN))["node"] == seen
     assert (await ok(runner, NODE, {"id": claim_id}, user("stranger")))["node"] is None
     assert (await ok(runner, NODE, {"id": claim_id}, None))["node"] is None
-    mine = await ok(runner, "{ viewer { claims { id status } } }", {}, claimant)
-    assert mine["viewer"]["claims"] == [{"id": claim_id, "status": "PENDING"}]
-    assert (await ok(runner, "{ viewer { claims { id } } }", {}, user("stranger")))["viewer"] == {
-        "claims": []
-    }
+    mine = await ok(runner, "{ viewer { claims { nodes { id status } } } }", {}, claimant)
+    assert mine["viewer"]["claims"] == {"nodes": [{"id": claim_id, "status": "PENDING"}]}
+    stranger = await ok(runner, "{ viewer { claims { nodes { id } } } }", {}, user("stranger"))
+    assert stranger["viewer"] == {"claims": {"nodes": []}}
 
 
 async def test_permissions_follow_what_the_mutations_would_decide(
@@ -257,3 +256,44 @@ async def test_each_mutation_lists_only_the_codes_it_can_return(runner: CypherRu
         "NOT_FOUND",
         "NOT_PENDING",
     ]
+
+
+INBOX = """query($after: String) { viewer { invitations(first: 2, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id message } } } } }"""
+
+
+async def test_invitations_page_with_cursors_that_serve_only_their_list(
+    runner: CypherRunner, seeded: None
+) -> None:
+    owner = user("p1-inbox-owner")
+    target = "A-p1-shaohua-wu"
+    claim = (await ok(runner, CLAIM, {"id": target}, owner))["claimResearcher"]["claim"]
+    await ok(runner, REVIEW, {"id": claim["id"], "decision": "APPROVE"}, ADMIN)
+    await ok(runner, OPEN, {"id": target}, owner)
+    sent = []
+    for n in range(5):
+        answer = await ok(
+            runner, INVITE, {"id": target, "message": f"#{n}"}, user(f"p1-inbox-s{n}")
+        )
+        sent.append(answer["inviteToCollaborate"]["invitation"]["id"])
+
+    pages, after = [], None
+    while True:
+        inbox = (await ok(runner, INBOX, {"after": after}, owner))["viewer"]["invitations"]
+        pages.append([e["node"]["id"] for e in inbox["edges"]])
+        after = inbox["pageInfo"]["endCursor"]
+        assert inbox["totalCount"] is None
+        if not inbox["pageInfo"]["hasNextPage"]:
+            break
+
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert sorted(i for p in pages for i in p) == sorted(sent)
+    # A cursor of the viewer's invitations means nothing to their claims, nor to another
+    # user's invitations.
+    claims = """query($after: String) { viewer { claims(after: $after) { nodes { id } } } }"""
+    for query, viewer in ((claims, owner), (INBOX, user("p1-inbox-s0"))):
+        result, _ = await execute(runner, query, {"after": after}, viewer)
+        assert result.errors is not None
+        assert [e.extensions for e in result.errors] == [
+            {"code": "BAD_USER_INPUT", "argument": "after"}
+        ]

@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -133,3 +134,27 @@ async def test_an_import_skips_records_of_the_wrong_shape_and_reports_each(
     assert all(s.reason for s in summary.skipped)
     found = await runner.read("get_works", ids=["W-rs-good", *(r["id"] for r in lines)])
     assert [r["id"] for r in found] == ["W-rs-good"]
+
+
+ARXIV_DOI = "https://doi.org/10.48550/arXiv.2204.01257"
+
+
+@pytest.mark.parametrize(
+    ("written", "stored", "arxiv"),
+    [
+        (ARXIV_DOI, ARXIV_DOI, "2204.01257"),
+        ("10.48550/arXiv.2204.01257", ARXIV_DOI, "2204.01257"),
+        ("doi:10.48550/arXiv.2204.01257", ARXIV_DOI, "2204.01257"),
+        ("http://dx.doi.org/10.48550/arXiv.2204.01257", ARXIV_DOI, "2204.01257"),
+        ("10.1109/TCOMM.2022.3171800", "https://doi.org/10.1109/TCOMM.2022.3171800", None),
+        ("not a doi", None, None),
+    ],
+)
+def test_a_doi_is_stored_in_one_form_whatever_the_source_wrote(
+    written: str, stored: str | None, arxiv: str | None
+) -> None:
+    work = next(r for r in VALID if str(r["id"]).startswith("W"))
+
+    _, row = parse({**work, "doi": written, "primary_location": {}})
+
+    assert (row["doi"], row["arxivId"]) == (stored, arxiv)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from cypher.runner import CypherRunner
-from factories import cloned_seed, load
+from factories import cloned_seed, load, merged_ids
 from factories import work as work_record
 from helpers import db_hits, execute
 from ingest.generate import generate
@@ -61,16 +61,6 @@ async def own_runner(own_neo4j: EmbeddedNeo4j) -> AsyncIterator[CypherRunner]:
     runner = make_import_runner(Settings(neo4j_uri=str(own_neo4j.uri)))
     yield runner
     await runner.driver.close()
-
-
-def merged_ids(tmp: Path, kind: str, pairs: list[tuple[str, str]]) -> Path:
-    folder = tmp / "merged_ids" / kind
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "2026-01-01.csv"
-    path.write_text(
-        "merge_date,id,merge_into_id\n" + "".join(f"2026-01-01,{a},{b}\n" for a, b in pairs)
-    )
-    return path
 
 
 def pool_works(prefix: str, shift: int) -> list[dict[str, Any]]:

@@ -8,6 +8,8 @@ import { CONNECTION_PATH, EXPLORE, FIND_RESEARCHERS, NODE_PAGE, PROFILE_PAGE, SI
 
 const app = document.getElementById("app");
 const pageId = decodeURIComponent(location.pathname.replace(/^\/explore\/?/, ""));
+// What the address names, as the service says (ids are opaque: the page never parses them).
+const pageKind = document.querySelector('meta[name="page-kind"]').content;
 
 // A claim fit for showing: a short string, or nothing.
 function shown(value) {
@@ -214,7 +216,7 @@ async function load() {
   const superseded = () => ticket !== loads;
   app.replaceChildren(status("Loading the page…"));
   try {
-    if (/^A/.test(pageId)) {
+    if (pageKind === "Researcher") {
       const { data, errors } = await runInParts(PROFILE_PAGE, { id: pageId });
       if (superseded()) return;
       if (data.researcher) return researcherPage(data.researcher, data.explorer, errors);
