@@ -197,7 +197,9 @@ class Researcher(Entity):
         return await lists.works_of(info, self.id, first, after, order_by)
 
     @strawberry.field(
-        description="Topics of the researcher's works, the most frequent first." + PARTIAL
+        description="The topics of the researcher's works, the most frequent first: a summary "
+        "of at most 100, not a list to page through (counts.topics says how many there are; "
+        "each topic's works are Topic.works)." + PARTIAL
     )
     async def topics(self, info: Info, first: HowMany = 10) -> list[ResearcherTopic] | None:
         return [ResearcherTopic.of(t) for t in await resolve.topics(info.context, self.id, first)]
