@@ -15,10 +15,11 @@
 // Parameters: $ids: [string], $maxWorks: int, $maxCoauthors: int
 // Returns: one row per researcher that exists: researcherId, totalWorks (all their works),
 //   closeCoauthors (all their co-authors sharing 2+ works), works: [{id, title, year,
-//   citedByCount, confirmed, authors (all the work's authors, the researcher included),
+//   citedByCount, confirmed, rawName (the researcher's name as the work prints it), authors
+//   (all the work's authors, the researcher included),
 //   coauthorIds (at most $maxCoauthors), topicIds, institutionIds}] by year descending (works
 //   without a year first), then id;
-//   topics: [{id, name, field}] and institutions: [{id, name}], those the works name.
+//   topics: [{id, name, subfield, field}] and institutions: [{id, name}], those the works name.
 UNWIND $ids AS researcherId
 MATCH (r:Researcher {id: researcherId})
 CALL (r) {
@@ -30,7 +31,7 @@ CALL (r) {
   WITH a, endNode(a) AS w ORDER BY w.year DESC, w.id
   RETURN collect({
     id: w.id, title: w.title, year: w.year, citedByCount: w.citedByCount,
-    confirmed: coalesce(a.confirmed, false),
+    confirmed: coalesce(a.confirmed, false), rawName: a.rawName,
     authors: COUNT { (w)<-[:AUTHORED]-() },
     coauthorIds: COLLECT { MATCH (w)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
                            RETURN c.id LIMIT $maxCoauthors },
@@ -42,6 +43,6 @@ CALL (r) {
 RETURN researcherId, COUNT { (r)-[:AUTHORED]->() } AS totalWorks,
        coalesce(r.closeCoauthors, 0) AS closeCoauthors, works,
        COLLECT { UNWIND works AS work UNWIND work.topicIds AS tid WITH DISTINCT tid
-                 MATCH (t:Topic {id: tid}) RETURN t {.id, .name, .field} } AS topics,
+                 MATCH (t:Topic {id: tid}) RETURN t {.id, .name, .subfield, .field} } AS topics,
        COLLECT { UNWIND works AS work UNWIND work.institutionIds AS iid WITH DISTINCT iid
                  MATCH (i:Institution {id: iid}) RETURN i {.id, .name} } AS institutions

@@ -64,6 +64,7 @@ def inputs_of(record: Any) -> IdentityInputs:
             coauthor_ids=frozenset(w["coauthorIds"]),
             topics=tuple(topics[t] for t in w["topicIds"]),
             institutions=tuple(institutions[i] for i in w["institutionIds"]),
+            raw_name=w["rawName"],
         )
         for w in record["works"]
     )

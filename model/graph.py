@@ -176,6 +176,8 @@ class IdentityWorkRow:
     coauthor_ids: frozenset[str]
     topics: tuple[TopicRow, ...]
     institutions: tuple[InstitutionRow, ...]
+    # The researcher's name as this work prints it (OpenAlex raw_author_name).
+    raw_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,22 @@
 """Does one researcher record hold the works of more than one person?
 
 1. Works are grouped by connected co-authorship: two works are in one group when they share
-   a co-author other than the researcher.
-2. Groups that share a topic or a stated affiliation of the researcher are merged.
-3. The largest of the merged clusters is the main person. Any other cluster is a suspected
-   separate person only when it is *distant* from it: no field in common, and both state
-   affiliations for the researcher, none in common. Clusters that are not distant get the
-   benefit of the doubt and join the main one (or the separate person they are close to).
+   a co-author other than the researcher (one person's circle).
+2. Groups that share a topic or an institution stated on the researcher's authorships are
+   merged: a strong sign of one person, and linear in the links.
+3. The merged clusters, largest first, are weighed against each person found so far (the
+   first is the main one) by the signals in `signals`, each with a weight: shared institutions
+   (+2), topics in common (+1.5) or only subfields (+0.5); institutions that differ in the same
+   years (-3; a move from one to the other over time is -0.5), the same field but no subfield
+   in common (-1.5), no field in common (-2.5), middle initials that differ on the printed names
+   (-2). A cluster joins the person it scores best with, unless even that score is at or below
+   SPLIT_AT (-3): then it is a suspected separate person. So one weak sign never splits a
+   record (a move, a new subfield, a missing affiliation): it takes two, or a decisive one.
 4. Works the owner confirmed are never evidence of a split: they join the group they share
    co-authors with (or the largest one) after the analysis.
+The evidence of each group states what is true of it: its circles, fields, topics, the
+institutions it states with their years, and for a separate person the signals that set it
+apart, with the score.
 """
 
 from collections.abc import Iterable, Sequence
@@ -79,9 +87,103 @@ def _institutions(works: Iterable[IdentityWorkRow]) -> set[str]:
     return {i.id for w in works for i in w.institutions}
 
 
-def distant(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> bool:
-    ia, ib = _institutions(a), _institutions(b)
-    return not _fields(a) & _fields(b) and bool(ia) and bool(ib) and not ia & ib
+SPLIT_AT = -3.0
+
+
+@dataclass(frozen=True)
+class Signal:
+    weight: float
+    text: str
+
+
+def _spans(works: Iterable[IdentityWorkRow]) -> dict[str, tuple[str, int | None, int | None]]:
+    """Each stated institution with the first and last year of the works stating it."""
+    spans: dict[str, tuple[str, int | None, int | None]] = {}
+    for w in works:
+        for i in w.institutions:
+            _, lo, hi = spans.get(i.id, (i.name, w.year, w.year))
+            years = [y for y in (lo, hi, w.year) if y is not None]
+            spans[i.id] = (i.name, min(years, default=None), max(years, default=None))
+    return spans
+
+
+def _span_text(spans: dict[str, tuple[str, int | None, int | None]]) -> str:
+    def one(name: str, lo: int | None, hi: int | None) -> str:
+        if lo is None or hi is None:
+            return name
+        return f"{name} {lo}" if lo == hi else f"{name} {lo}-{hi}"
+
+    return ", ".join(sorted(one(*span) for span in spans.values())) or "none stated"
+
+
+def _overlap(a: tuple[str, int | None, int | None], b: tuple[str, int | None, int | None]) -> bool:
+    _, a_lo, a_hi = a
+    _, b_lo, b_hi = b
+    if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
+        return True  # no years: nothing tells they were there in turn
+    return max(a_lo, b_lo) <= min(a_hi, b_hi)
+
+
+def _institution_signal(
+    a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]
+) -> Signal | None:
+    sa, sb = _spans(a), _spans(b)
+    shared = sa.keys() & sb.keys()
+    if shared:
+        return Signal(2.0, f"both state {_names(sa[i][0] for i in shared)}")
+    if not sa or not sb:
+        return None
+    if any(_overlap(x, y) for x in sa.values() for y in sb.values()):
+        return Signal(-3.0, f"{_span_text(sa)} while the others state {_span_text(sb)}")
+    return Signal(-0.5, f"{_span_text(sa)}; the others {_span_text(sb)}, at other times")
+
+
+def _subfields(works: Iterable[IdentityWorkRow]) -> set[str]:
+    return {t.subfield for w in works for t in w.topics if t.subfield}
+
+
+def _topic_signal(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> Signal | None:
+    if common := {t.name for w in a for t in w.topics} & {t.name for w in b for t in w.topics}:
+        return Signal(1.5, f"topics in common: {_names(common)}")
+    if common := _subfields(a) & _subfields(b):
+        return Signal(0.5, f"subfields in common: {_names(common)}")
+    fa, fb = _fields(a), _fields(b)
+    if fa & fb:
+        return Signal(
+            -1.5,
+            f"the same field ({_names(fa & fb)}) but no subfield in common: "
+            f"{_names(_subfields(a))}; the others {_names(_subfields(b))}",
+        )
+    if fa and fb:
+        return Signal(-2.5, f"no field in common: {_names(fa)}; the others {_names(fb)}")
+    return None
+
+
+def _initials(works: Iterable[IdentityWorkRow]) -> set[str]:
+    """The middle initials of the printed names ("Yang P. Liu": P)."""
+    found = set()
+    for w in works:
+        parts = (w.raw_name or "").replace(".", " ").split()
+        found |= {p[0].upper() for p in parts[1:-1]}
+    return found
+
+
+def _name_signal(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> Signal | None:
+    ia, ib = _initials(a), _initials(b)
+    if ia and ib and not ia & ib:
+        names_a = _names({w.raw_name for w in a if w.raw_name})
+        names_b = _names({w.raw_name for w in b if w.raw_name})
+        return Signal(-2.0, f"printed as {names_a}; the others as {names_b}")
+    return None
+
+
+def signals(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> list[Signal]:
+    found = (_institution_signal(a, b), _topic_signal(a, b), _name_signal(a, b))
+    return [s for s in found if s is not None]
+
+
+def same_person_score(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> float:
+    return sum(s.weight for s in signals(a, b))
 
 
 def _largest_first(clusters: Iterable[list[IdentityWorkRow]]) -> list[list[IdentityWorkRow]]:
@@ -107,11 +209,12 @@ def people(groups: list[list[IdentityWorkRow]]) -> list[list[IdentityWorkRow]]:
     clusters = _largest_first([w for i in members for w in groups[i]] for members in sets.groups())
     persons: list[list[IdentityWorkRow]] = []
     for cluster in clusters:
-        close = next((p for p in persons if not distant(p, cluster)), None)
-        if close is None:
+        scored = [(same_person_score(p, cluster), n) for n, p in enumerate(persons)]
+        best = max(scored, default=None)
+        if best is None or best[0] <= SPLIT_AT:
             persons.append(list(cluster))
         else:
-            close.extend(cluster)
+            persons[best[1]].extend(cluster)
     return _largest_first(persons)
 
 
@@ -122,17 +225,26 @@ def _names(values: Iterable[str]) -> str:
 def describe(
     group: Sequence[IdentityWorkRow], others: Sequence[IdentityWorkRow]
 ) -> tuple[str, ...]:
-    institutions = {i.id: i.name for w in group for i in w.institutions}
+    circles = len(coauthor_groups([w for w in group if not w.confirmed])) or 1
+    if len(group) == 1:
+        size = "1 work"
+    elif circles == 1:
+        size = f"{len(group)} works linked by shared co-authors"
+    else:
+        size = f"{len(group)} works in {circles} co-author circles"
     evidence = [
-        f"{len(group)} work(s) linked by shared co-authors",
+        size,
         f"fields: {_names(_fields(group))}",
         f"topics: {_names({t.name for w in group for t in w.topics})}",
-        f"affiliations stated on these works: {_names(institutions.values())}",
+        f"affiliations stated on these works: {_span_text(_spans(group))}",
     ]
     if others:
+        found = signals(group, others)
+        score = sum(s.weight for s in found)
+        evidence.append(f"no co-author in common with the other {len(others)} work(s)")
+        evidence += [s.text for s in found]
         evidence.append(
-            "shares no co-author, topic, field or stated affiliation"
-            f" with the other {len(others)} work(s)"
+            f"same-person score {score:+.1f} (a separate person at {SPLIT_AT:+.1f} or less)"
         )
     return tuple(evidence)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_topic_shares import merged_ids, rows
+from test_topic_shares import rows
 
 from cypher.runner import CypherRunner
-from factories import load
+from factories import load, merged_ids
 from factories import work as work_record
 from helpers import execute
 from ingest.generate import generate
