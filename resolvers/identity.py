@@ -2,16 +2,19 @@
 
 1. Works are grouped by connected co-authorship: two works are in one group when they share
    a co-author other than the researcher (one person's circle).
-2. Groups that share a topic or an institution stated on the researcher's authorships are
-   merged: a strong sign of one person, and linear in the links.
+2. Groups that share an institution stated on the researcher's authorships are merged: a
+   strong sign of one person, and linear in the links.
 3. The merged clusters, largest first, are weighed against each person found so far (the
    first is the main one) by the signals in `signals`, each with a weight: shared institutions
-   (+2), topics in common (+1.5) or only subfields (+0.5); institutions that differ in the same
-   years (-3; a move from one to the other over time is -0.5), the same field but no subfield
-   in common (-1.5), no field in common (-2.5), middle initials that differ on the printed names
-   (-2). A cluster joins the person it scores best with, unless even that score is at or below
-   SPLIT_AT (-3): then it is a suspected separate person. So one weak sign never splits a
-   record (a move, a new subfield, a missing affiliation): it takes two, or a decisive one.
+   (+2); topics in common (+1.5 when they are a quarter of the two's topics or more, else
+   +0.75: two people of one subfield share a topic or two) or only subfields (+0.5); different
+   institutions stated in two or more of the same years (-4), in one (-1.5: the year of a
+   move) or in turn (-0.5); the same field but no subfield in common (-1.5), no field in common
+   (-2.5); middle initials that differ on the printed names (-2). A cluster joins the person
+   it scores best with, unless even that score is at or below SPLIT_AT (-3): then it is a
+   suspected separate person. One weak sign never splits a record (a move, a new subfield, a
+   missing affiliation): it takes two, or two institutions at once in disjoint circles.
+   `python -m bench.identity` measures precision and recall on generated records.
 4. Works the owner confirmed are never evidence of a split: they join the group they share
    co-authors with (or the largest one) after the analysis.
 The evidence of each group states what is true of it: its circles, fields, topics, the
@@ -116,12 +119,13 @@ def _span_text(spans: dict[str, tuple[str, int | None, int | None]]) -> str:
     return ", ".join(sorted(one(*span) for span in spans.values())) or "none stated"
 
 
-def _overlap(a: tuple[str, int | None, int | None], b: tuple[str, int | None, int | None]) -> bool:
+def _overlap(a: tuple[str, int | None, int | None], b: tuple[str, int | None, int | None]) -> int:
+    """In how many years both were stated (1 when a span has no year: it may be any)."""
     _, a_lo, a_hi = a
     _, b_lo, b_hi = b
     if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
-        return True  # no years: nothing tells they were there in turn
-    return max(a_lo, b_lo) <= min(a_hi, b_hi)
+        return 1
+    return max(0, min(a_hi, b_hi) - max(a_lo, b_lo) + 1)
 
 
 def _institution_signal(
@@ -133,8 +137,11 @@ def _institution_signal(
         return Signal(2.0, f"both state {_names(sa[i][0] for i in shared)}")
     if not sa or not sb:
         return None
-    if any(_overlap(x, y) for x in sa.values() for y in sb.values()):
-        return Signal(-3.0, f"{_span_text(sa)} while the others state {_span_text(sb)}")
+    overlap = max(_overlap(x, y) for x in sa.values() for y in sb.values())
+    if overlap >= 2:
+        return Signal(-4.0, f"{_span_text(sa)} while the others state {_span_text(sb)}")
+    if overlap == 1:
+        return Signal(-1.5, f"{_span_text(sa)}; the others {_span_text(sb)}, a year together")
     return Signal(-0.5, f"{_span_text(sa)}; the others {_span_text(sb)}, at other times")
 
 
@@ -143,8 +150,11 @@ def _subfields(works: Iterable[IdentityWorkRow]) -> set[str]:
 
 
 def _topic_signal(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> Signal | None:
-    if common := {t.name for w in a for t in w.topics} & {t.name for w in b for t in w.topics}:
-        return Signal(1.5, f"topics in common: {_names(common)}")
+    ta, tb = {t.name for w in a for t in w.topics}, {t.name for w in b for t in w.topics}
+    if common := ta & tb:
+        # A topic or two in common is what two people of one subfield have.
+        weight = 1.5 if len(common) >= 0.25 * len(ta | tb) else 0.75
+        return Signal(weight, f"topics in common: {_names(common)}")
     if common := _subfields(a) & _subfields(b):
         return Signal(0.5, f"subfields in common: {_names(common)}")
     fa, fb = _fields(a), _fields(b)
@@ -191,16 +201,15 @@ def _largest_first(clusters: Iterable[list[IdentityWorkRow]]) -> list[list[Ident
 
 
 def _links(group: Sequence[IdentityWorkRow]) -> set[tuple[str, str]]:
-    """What links a group to another: its topics and its stated institutions."""
-    return {("topic", t) for t in _topics(group)} | {
-        ("institution", i) for i in _institutions(group)
-    }
+    """What joins a group to another before any weighing: its stated institutions."""
+    return {("institution", i) for i in _institutions(group)}
 
 
 def people(groups: list[list[IdentityWorkRow]]) -> list[list[IdentityWorkRow]]:
-    # Groups sharing a topic or an institution are merged through the first group that has
-    # it: linear in the links, where comparing every pair of groups was quadratic (a prolific
-    # researcher's 1,000 works make hundreds of groups).
+    # Groups sharing an institution are merged through the first group that has it: linear
+    # in the links, where comparing every pair of groups is quadratic (a prolific researcher's
+    # 1,000 works make hundreds of groups). The clusters left are weighed against the people
+    # found so far, a few.
     sets = _Sets(len(groups))
     first_with: dict[tuple[str, str], int] = {}
     for i, group in enumerate(groups):
