@@ -54,7 +54,7 @@ class Loaders:
     counts: DataLoader[str, CountsRow | None]
     affiliations: DataLoader[str, list[AffiliationRow]]
     coauthors: DataLoader[PageKey, Page[CoauthorRow] | None]
-    researcher_topics: DataLoader[str, list[TopicShareRow]]
+    researcher_topics: DataLoader[PageKey, Page[TopicShareRow] | None]
     work: DataLoader[str, WorkRow | None]
     work_authors: DataLoader[PageKey, Page[AuthorshipRow] | None]
     work_topics: DataLoader[str, list[WorkTopicRow]]
@@ -80,7 +80,7 @@ class Loaders:
             counts=_loader(runner, researchers.counts_by_researcher, batching),
             affiliations=_loader(runner, researchers.affiliations_by_researcher, batching),
             coauthors=_loader(runner, researchers.coauthor_pages, batching),
-            researcher_topics=_loader(runner, researchers.topics_by_researcher, batching),
+            researcher_topics=_loader(runner, researchers.topic_pages, batching),
             work=_loader(runner, works.works_by_id, batching),
             work_authors=_loader(runner, works.author_pages, batching),
             work_topics=_loader(runner, works.topics_by_work, batching),

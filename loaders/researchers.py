@@ -18,10 +18,6 @@ from model.graph import (
 )
 from model.paging import Page, PageKey
 
-# The most topics read per researcher (list_researcher_topics): the schema's largest `first`
-# (MAX_FIRST in resolvers/paging.py), so a researcher with thousands of topics returns a page.
-TOPICS_PER_RESEARCHER = 100
-
 
 def researcher_of(record: Any) -> ResearcherRow:
     return ResearcherRow.of(record["researcher"], record["claimed"], record["affiliation"])
@@ -71,14 +67,14 @@ async def coauthor_pages(
     return await load_pages(runner, "list_coauthors", keys, "coauthors", coauthor_of, limit=limit)
 
 
-async def topics_by_researcher(
-    runner: CypherRunner, ids: Sequence[str]
-) -> list[list[TopicShareRow]]:
-    records = await runner.read(
-        "list_researcher_topics", ids=list(ids), first=TOPICS_PER_RESEARCHER
+def topic_share_of(entry: Any) -> TopicShareRow:
+    return TopicShareRow(TopicRow.of(entry["topic"]), entry["works"])
+
+
+async def topic_pages(
+    runner: CypherRunner, keys: Sequence[PageKey]
+) -> list[Page[TopicShareRow] | None]:
+    limit = max(k.first for k in keys) + 1
+    return await load_pages(
+        runner, "list_researcher_topics", keys, "topics", topic_share_of, limit=limit
     )
-    found = {
-        r["researcherId"]: [TopicShareRow(TopicRow.of(t["topic"]), t["works"]) for t in r["topics"]]
-        for r in records
-    }
-    return [found.get(i, []) for i in ids]

@@ -46,9 +46,14 @@ async def close_collaborators(ctx: Context, researcher_id: str, first: int) -> l
     return [e.row for e in page.entries]
 
 
-async def topics(ctx: Context, researcher_id: str, first: int) -> list[TopicShareRow]:
-    # The loader reads at most MAX_FIRST topics per researcher (TOPICS_PER_RESEARCHER).
-    return (await ctx.loaders.researcher_topics.load(researcher_id))[: check_first(first)]
+async def topics(
+    ctx: Context, researcher_id: str, first: int, after: str | None
+) -> Page[TopicShareRow]:
+    list_scope = scope("topics", researcher_id)
+    after_key, after_id = decode_cursor(after, list_scope)
+    key = PageKey(researcher_id, check_first(first), after_key, after_id)
+    page = await ctx.loaders.researcher_topics.load(key) or Page(0, (), False)
+    return replace(page, scope=list_scope)
 
 
 async def search(ctx: Context, text: str, first: int, after: str | None) -> Page[ResearcherRow]:

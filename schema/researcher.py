@@ -76,16 +76,6 @@ class Affiliation:
         )
 
 
-@strawberry.type(description="A topic of a researcher's works, with how many carry it.")
-class ResearcherTopic:
-    works: int = strawberry.field(description="How many of the researcher's works carry the topic.")
-    topic: Topic = strawberry.field(description="The topic.")
-
-    @classmethod
-    def of(cls, row: TopicShareRow) -> "ResearcherTopic":
-        return cls(works=row.works, topic=Topic.of(row.topic))
-
-
 @strawberry.type(
     description="An author, as an OpenAlex author record and the authorships of imported works "
     "make it; a signed-in user may claim the record as theirs and edit its profile."
@@ -197,12 +187,16 @@ class Researcher(Entity):
         return await lists.works_of(info, self.id, first, after, order_by)
 
     @strawberry.field(
-        description="The topics of the researcher's works, the most frequent first: a summary "
-        "of at most 100, not a list to page through (counts.topics says how many there are; "
-        "each topic's works are Topic.works)." + PARTIAL
+        description="The topics of the researcher's works, the most frequent first (then by "
+        "topic id), keyset-paged; read from the stored shares, so a page costs what the "
+        "researcher's topics do, never its works." + PARTIAL
     )
-    async def topics(self, info: Info, first: HowMany = 10) -> list[ResearcherTopic] | None:
-        return [ResearcherTopic.of(t) for t in await resolve.topics(info.context, self.id, first)]
+    async def topics(
+        self, info: Info, first: First = 10, after: After = None
+    ) -> "ResearcherTopicConnection | None":
+        return ResearcherTopicConnection.of(
+            await resolve.topics(info.context, self.id, first, after), after
+        )
 
     @strawberry.field(
         description="Co-authors ranked by shared works, then by the year of the latest one; "
@@ -284,6 +278,41 @@ class CoauthorConnection:
                 latest_year=row.latest_year or None,
             )
             for cursor, row in cursored(page, lambda c: c.researcher.id)
+        ]
+        return cls(
+            total_count=page.total or 0,
+            page_info=page_info([e.cursor for e in edges], page.has_next, after),
+            edges=edges,
+            nodes=[e.node for e in edges],
+        )
+
+
+@strawberry.type(
+    description="A topic of a researcher's works: the topic is the node, and how many of the "
+    "researcher's works carry it sits on the edge (a fact of the pair)."
+)
+class ResearcherTopicEdge:
+    cursor: str = strawberry.field(
+        description="An opaque keyset cursor: pass it as `after` to the same list to read on."
+    )
+    node: Topic = strawberry.field(description="The topic.")
+    works: int = strawberry.field(description="How many of the researcher's works carry it.")
+
+
+@strawberry.type(description="One page of a researcher's topics, the most frequent first.")
+class ResearcherTopicConnection:
+    total_count: int = strawberry.field(description="How many topics the researcher's works carry.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more items follow.")
+    edges: list[ResearcherTopicEdge] = strawberry.field(
+        description="The topics of this page, in order, with how many works carry each."
+    )
+    nodes: list[Topic] = strawberry.field(description="The edges' topics, in the same order.")
+
+    @classmethod
+    def of(cls, page: Page[TopicShareRow], after: str | None) -> "ResearcherTopicConnection":
+        edges = [
+            ResearcherTopicEdge(cursor=cursor, node=Topic.of(row.topic), works=row.works)
+            for cursor, row in cursored(page, lambda t: t.topic.id)
         ]
         return cls(
             total_count=page.total or 0,

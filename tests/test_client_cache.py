@@ -87,7 +87,7 @@ async def test_the_pages_and_ad_hoc_queries_share_one_cache_without_a_clash(
     profile = await answer(runner, PAGE_QUERIES["ProfilePage"], {"id": SEED})
     store.add(profile)
     work = profile["researcher"]["works"]["edges"][0]["node"]["id"]
-    topic = profile["researcher"]["topics"][0]["topic"]["id"]
+    topic = profile["researcher"]["topics"]["edges"][0]["node"]["id"]
     for node_id in (work, topic):
         store.add(await answer(runner, PAGE_QUERIES["NodePage"], {"id": node_id}))
         store.add(await answer(runner, PAGE_QUERIES["Explore"], {"center": node_id}))

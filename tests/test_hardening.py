@@ -27,12 +27,12 @@ def post(client: TestClient, query: str, variables: dict[str, Any] | None = None
 
 
 def test_the_profile_page_costs_what_the_readme_says() -> None:
-    assert query_cost(schema._schema, parse(PROFILE_PAGE), {"id": "A-jian-jiao"}, None) == 3844
+    assert query_cost(schema._schema, parse(PROFILE_PAGE), {"id": "A-jian-jiao"}, None) == 3853
 
 
 SMALL = """query($n: Int) { researcher(id: "A-jian-jiao") {
   name
-  topics { works topic { name } }
+  topics { edges { works node { name } } }
   works(first: $n) {
     pageInfo { hasNextPage }
     edges { node { title authors { researcher { name } } } }
@@ -44,16 +44,17 @@ def test_a_small_query_costs_what_the_cost_rule_says() -> None:
     # what is under it by that number (its default when not given); the list right under it
     # is the page and does not multiply again; any other list multiplies by 10.
     #   name                                      1
-    #   topics (first defaults to 10)             1 + 10 * (works 1 + topic (1 + name 1)) = 31
+    #   topics (first defaults to 10)             1 + 10 * edges                          = 41
+    #     edges (the page: no multiplier)         1 + works 1 + node (1 + name 1)         =  4
     #   works(first: 3)                           1 + 3 * (pageInfo + edges)              = 169
     #     pageInfo { hasNextPage }                1 + 1                                   =  2
     #     edges (the page: no multiplier)         1 + node                                = 54
     #       node { title authors }                1 + title 1 + authors                   = 53
     #         authors (first defaults to 25)      1 + 25 * (researcher (1 + name 1))      = 51
-    #   researcher                                1 + 1 + 31 + 169                        = 202
-    assert query_cost(schema._schema, parse(SMALL), {"n": 3}, None) == 202
-    # works without $n: first defaults to 20, 1 + 20 * (2 + 54) = 1121; 1 + 1 + 31 + 1121 = 1154.
-    assert query_cost(schema._schema, parse(SMALL), {}, None) == 1154
+    #   researcher                                1 + 1 + 41 + 169                        = 212
+    assert query_cost(schema._schema, parse(SMALL), {"n": 3}, None) == 212
+    # works without $n: first defaults to 20, 1 + 20 * (2 + 54) = 1121; 1 + 1 + 41 + 1121 = 1164.
+    assert query_cost(schema._schema, parse(SMALL), {}, None) == 1164
 
 
 def test_a_works_authors_cost_their_first() -> None:

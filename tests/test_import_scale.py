@@ -73,7 +73,17 @@ async def test_merged_ids_move_edges_to_the_survivor(runner: CypherRunner, tmp_p
     assert await runner.read("get_researchers", ids=["A-m-dup"]) == []
     # Two nodes gone; W-m-old's authorship, topic and citing edge moved; W-m2's own
     # reference to W-m-old would have become a self-citation and was dropped.
-    assert (await graph_counts(runner))[0] == before[0] - 2
+    # The ids merged away are remembered, one MergedId node each, for node(id:) to follow.
+    assert (await graph_counts(runner))[0] == before[0] - 2 + 2
+    remembered = await runner.driver.execute_query(
+        "MATCH (m:MergedId) WHERE m.id IN ['A-m-dup', 'W-m-old', 'A-m-x'] "
+        "RETURN m.id AS id, m.into AS into ORDER BY id",
+        database_=runner.database,
+    )
+    assert [tuple(r.values()) for r in remembered.records] == [
+        ("A-m-dup", "A-m-keep"),
+        ("W-m-old", "W-m2"),
+    ]
 
 
 async def fingerprint(runner: CypherRunner) -> str:

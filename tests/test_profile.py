@@ -70,12 +70,14 @@ def expected_close_collaborators(first: int) -> list[dict[str, Any]]:
     ]
 
 
-def expected_topics(first: int) -> list[dict[str, Any]]:
+def expected_topics(first: int) -> dict[str, Any]:
     counts: Counter[tuple[str, str]] = Counter(
         (t["id"], t["display_name"]) for w in SEED_WORKS.values() for t in w["topics"]
     )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
-    return [{"works": n, "topic": {"id": i, "name": name}} for (i, name), n in ranked[:first]]
+    return {
+        "edges": [{"works": n, "node": {"id": i, "name": name}} for (i, name), n in ranked[:first]]
+    }
 
 
 def year_desc_cursor(fact: dict[str, Any]) -> str:

@@ -224,6 +224,7 @@ LISTS = {
     "coauthors": '{ researcher(id: "A-jian-jiao") { l: coauthors(first: 1, after: $after) {',
     "another researcher's coauthors": """{ researcher(id: "A-aimin-li") {
         l: coauthors(first: 1, after: $after) {""",
+    "topics": '{ researcher(id: "A-jian-jiao") { l: topics(first: 1, after: $after) {',
     "a topic's works": '{ topic(id: "T-channel-coding") { l: works(first: 1, after: $after) {',
     "a topic's researchers": """{ topic(id: "T-channel-coding") {
         l: researchers(first: 1, after: $after) {""",
@@ -378,3 +379,24 @@ async def test_source_vocabularies_are_enums_and_a_new_value_is_other(
         },
         "novel": {"type": "OTHER"},
     }
+
+
+async def test_a_researchers_topics_page_through_every_topic_once_most_frequent_first(
+    runner: CypherRunner,
+) -> None:
+    query = """query($after: String) { researcher(id: "A-jian-jiao") { counts { topics }
+      topics(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+        edges { works node { id } } } } }"""
+    seen: list[tuple[int, str]] = []
+    after = None
+    while True:
+        researcher = (await data_of(runner, query, {"after": after}))["researcher"]
+        page = researcher["topics"]
+        assert page["totalCount"] == researcher["counts"]["topics"] == 9
+        seen += [(-e["works"], e["node"]["id"]) for e in page["edges"]]
+        after = page["pageInfo"]["endCursor"]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+
+    assert len(seen) == len(set(seen)) == 9
+    assert seen == sorted(seen)

@@ -16,7 +16,8 @@ from factories import work as work_record
 from helpers import db_hits, execute
 from ingest.generate import generate
 from ingest.importer import import_paths
-from loaders.researchers import TOPICS_PER_RESEARCHER
+from loaders.pages import page_param
+from model.paging import PageKey
 from model.users import User
 from resolvers.paging import MAX_FIRST
 from server.app import make_import_runner
@@ -49,10 +50,6 @@ async def assert_shares_exact(runner: CypherRunner) -> int:
     extra = sorted(set(shares) - set(truth))[:5]
     assert shares == truth, f"missing or wrong {missing}, extra or wrong {extra}"
     return len(truth)
-
-
-def test_the_topic_list_is_capped_at_the_largest_page_the_schema_allows() -> None:
-    assert TOPICS_PER_RESEARCHER == MAX_FIRST
 
 
 @pytest.fixture
@@ -201,8 +198,9 @@ def studious(works: int) -> list[dict[str, Any]]:
 
 async def topic_hits(runner: CypherRunner) -> int:
     counts = await db_hits(runner, "count_researcher_stats", {"ids": ["A-studious"]})
+    page = page_param(0, PageKey("A-studious", MAX_FIRST, None, None))
     topics = await db_hits(
-        runner, "list_researcher_topics", {"ids": ["A-studious"], "first": TOPICS_PER_RESEARCHER}
+        runner, "list_researcher_topics", {"pages": [page], "limit": MAX_FIRST + 1}
     )
     return counts + topics
 
@@ -220,13 +218,16 @@ async def test_the_topic_count_and_list_cost_the_same_however_many_works_they_co
     print(f"counts + topics db hits: 200 works {small}, 1,000 works {big}")
     assert big <= small * 1.1, (small, big)
     query = """{ researcher(id: "A-studious") {
-      counts { works topics } topics(first: 5) { works topic { id } } } }"""
+      counts { works topics } topics(first: 5) { totalCount edges { works node { id } } } } }"""
     result, _ = await execute(runner, query)
     assert result.errors is None and result.data is not None
     researcher = result.data["researcher"]
     assert researcher["counts"] == {"works": 1000, "topics": 3}
-    assert researcher["topics"] == [
-        {"works": 1000, "topic": {"id": "T-stu-1"}},
-        {"works": 1000, "topic": {"id": "T-stu-2"}},
-        {"works": 500, "topic": {"id": "T-stu-3"}},
-    ]
+    assert researcher["topics"] == {
+        "totalCount": 3,
+        "edges": [
+            {"works": 1000, "node": {"id": "T-stu-1"}},
+            {"works": 1000, "node": {"id": "T-stu-2"}},
+            {"works": 500, "node": {"id": "T-stu-3"}},
+        ],
+    }
