@@ -40,5 +40,4 @@ def _page(record: Any, key: PageKey, column: str, entry: Callable[[Any], T]) -> 
     if record is None:
         return None
     entries = tuple(PageEntry(e["sortKey"], entry(e)) for e in record[column])
-    total = record.get("total")
-    return Page(total, entries[: key.first], len(entries) > key.first)
+    return Page.read_past(entries, key.first, record.get("total"))

@@ -31,7 +31,6 @@ def kind_name(value: str) -> str:
 
 # Claims and invitations are records, not OpenAlex nodes: their ids name the kind before the
 # key the graph keeps (a UUID), so `node(id:)` can tell them apart.
-RECORD_KINDS = ("Claim", "Invitation")
 RECORD_ID = re.compile(
     r"(Claim|Invitation):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
 )

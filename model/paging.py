@@ -34,3 +34,11 @@ class Page(Generic[T]):
     entries: tuple[PageEntry[T], ...]
     has_next: bool
     scope: str = ""
+
+    @classmethod
+    def read_past(
+        cls, entries: tuple[PageEntry[T], ...], first: int, total: int | None, scope: str = ""
+    ) -> "Page[T]":
+        """The page of entries read one past `first`: the extra one only tells that more
+        follow."""
+        return cls(total, entries[:first], len(entries) > first, scope)

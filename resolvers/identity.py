@@ -78,10 +78,6 @@ def coauthor_groups(works: Sequence[IdentityWorkRow]) -> list[list[IdentityWorkR
     return [[works[i] for i in group] for group in sets.groups()]
 
 
-def _topics(works: Iterable[IdentityWorkRow]) -> set[str]:
-    return {t.id for w in works for t in w.topics}
-
-
 def _fields(works: Iterable[IdentityWorkRow]) -> set[str]:
     return {t.field for w in works for t in w.topics if t.field}
 
@@ -92,6 +88,10 @@ def _institutions(works: Iterable[IdentityWorkRow]) -> set[str]:
 
 SPLIT_AT = -3.0
 
+# An institution as a group states it: its name and the first and last year of the works
+# stating it (None when none of them has a year).
+Span = tuple[str, int | None, int | None]
+
 
 @dataclass(frozen=True)
 class Signal:
@@ -99,18 +99,57 @@ class Signal:
     text: str
 
 
-def _spans(works: Iterable[IdentityWorkRow]) -> dict[str, tuple[str, int | None, int | None]]:
-    """Each stated institution with the first and last year of the works stating it."""
-    spans: dict[str, tuple[str, int | None, int | None]] = {}
-    for w in works:
+def _initials(raw_name: str | None) -> set[str]:
+    """The middle initials of a printed name ("Yang P. Liu": P)."""
+    parts = (raw_name or "").replace(".", " ").split()
+    return {p[0].upper() for p in parts[1:-1]}
+
+
+def _joined(a: Span, b: Span) -> Span:
+    years = [y for y in (a[1], a[2], b[1], b[2]) if y is not None]
+    return (a[0], min(years, default=None), max(years, default=None))
+
+
+@dataclass
+class Profile:
+    """What the signals read of a group of works, kept as groups join a person so that
+    weighing a cluster costs what the two profiles hold, not what the person's works do."""
+
+    spans: dict[str, Span]
+    topics: set[str]
+    subfields: set[str]
+    fields: set[str]
+    initials: set[str]
+    names: set[str]
+
+    @classmethod
+    def of(cls, works: Iterable[IdentityWorkRow]) -> "Profile":
+        profile = cls({}, set(), set(), set(), set(), set())
+        for w in works:
+            profile.add_work(w)
+        return profile
+
+    def add_work(self, w: IdentityWorkRow) -> None:
         for i in w.institutions:
-            _, lo, hi = spans.get(i.id, (i.name, w.year, w.year))
-            years = [y for y in (lo, hi, w.year) if y is not None]
-            spans[i.id] = (i.name, min(years, default=None), max(years, default=None))
-    return spans
+            span = (i.name, w.year, w.year)
+            self.spans[i.id] = _joined(self.spans.get(i.id, span), span)
+        self.topics |= {t.name for t in w.topics}
+        self.subfields |= {t.subfield for t in w.topics if t.subfield}
+        self.fields |= {t.field for t in w.topics if t.field}
+        self.initials |= _initials(w.raw_name)
+        self.names |= {w.raw_name} if w.raw_name else set()
+
+    def add(self, other: "Profile") -> None:
+        for key, span in other.spans.items():
+            self.spans[key] = _joined(self.spans.get(key, span), span)
+        self.topics |= other.topics
+        self.subfields |= other.subfields
+        self.fields |= other.fields
+        self.initials |= other.initials
+        self.names |= other.names
 
 
-def _span_text(spans: dict[str, tuple[str, int | None, int | None]]) -> str:
+def _span_text(spans: dict[str, Span]) -> str:
     def one(name: str, lo: int | None, hi: int | None) -> str:
         if lo is None or hi is None:
             return name
@@ -119,7 +158,7 @@ def _span_text(spans: dict[str, tuple[str, int | None, int | None]]) -> str:
     return ", ".join(sorted(one(*span) for span in spans.values())) or "none stated"
 
 
-def _overlap(a: tuple[str, int | None, int | None], b: tuple[str, int | None, int | None]) -> int:
+def _overlap(a: Span, b: Span) -> int:
     """In how many years both were stated (1 when a span has no year: it may be any)."""
     _, a_lo, a_hi = a
     _, b_lo, b_hi = b
@@ -128,10 +167,8 @@ def _overlap(a: tuple[str, int | None, int | None], b: tuple[str, int | None, in
     return max(0, min(a_hi, b_hi) - max(a_lo, b_lo) + 1)
 
 
-def _institution_signal(
-    a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]
-) -> Signal | None:
-    sa, sb = _spans(a), _spans(b)
+def _institution_signal(a: Profile, b: Profile) -> Signal | None:
+    sa, sb = a.spans, b.spans
     shared = sa.keys() & sb.keys()
     if shared:
         return Signal(2.0, f"both state {_names(sa[i][0] for i in shared)}")
@@ -145,55 +182,39 @@ def _institution_signal(
     return Signal(-0.5, f"{_span_text(sa)}; the others {_span_text(sb)}, at other times")
 
 
-def _subfields(works: Iterable[IdentityWorkRow]) -> set[str]:
-    return {t.subfield for w in works for t in w.topics if t.subfield}
-
-
-def _topic_signal(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> Signal | None:
-    ta, tb = {t.name for w in a for t in w.topics}, {t.name for w in b for t in w.topics}
-    if common := ta & tb:
+def _topic_signal(a: Profile, b: Profile) -> Signal | None:
+    if common := a.topics & b.topics:
         # A topic or two in common is what two people of one subfield have.
-        weight = 1.5 if len(common) >= 0.25 * len(ta | tb) else 0.75
+        weight = 1.5 if len(common) >= 0.25 * len(a.topics | b.topics) else 0.75
         return Signal(weight, f"topics in common: {_names(common)}")
-    if common := _subfields(a) & _subfields(b):
+    if common := a.subfields & b.subfields:
         return Signal(0.5, f"subfields in common: {_names(common)}")
-    fa, fb = _fields(a), _fields(b)
-    if fa & fb:
+    if common := a.fields & b.fields:
         return Signal(
             -1.5,
-            f"the same field ({_names(fa & fb)}) but no subfield in common: "
-            f"{_names(_subfields(a))}; the others {_names(_subfields(b))}",
+            f"the same field ({_names(common)}) but no subfield in common: "
+            f"{_names(a.subfields)}; the others {_names(b.subfields)}",
         )
-    if fa and fb:
-        return Signal(-2.5, f"no field in common: {_names(fa)}; the others {_names(fb)}")
+    if a.fields and b.fields:
+        return Signal(
+            -2.5, f"no field in common: {_names(a.fields)}; the others {_names(b.fields)}"
+        )
     return None
 
 
-def _initials(works: Iterable[IdentityWorkRow]) -> set[str]:
-    """The middle initials of the printed names ("Yang P. Liu": P)."""
-    found = set()
-    for w in works:
-        parts = (w.raw_name or "").replace(".", " ").split()
-        found |= {p[0].upper() for p in parts[1:-1]}
-    return found
-
-
-def _name_signal(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> Signal | None:
-    ia, ib = _initials(a), _initials(b)
-    if ia and ib and not ia & ib:
-        names_a = _names({w.raw_name for w in a if w.raw_name})
-        names_b = _names({w.raw_name for w in b if w.raw_name})
-        return Signal(-2.0, f"printed as {names_a}; the others as {names_b}")
+def _name_signal(a: Profile, b: Profile) -> Signal | None:
+    if a.initials and b.initials and not a.initials & b.initials:
+        return Signal(-2.0, f"printed as {_names(a.names)}; the others as {_names(b.names)}")
     return None
 
 
-def signals(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> list[Signal]:
+def weighed(a: Profile, b: Profile) -> list[Signal]:
     found = (_institution_signal(a, b), _topic_signal(a, b), _name_signal(a, b))
     return [s for s in found if s is not None]
 
 
-def same_person_score(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> float:
-    return sum(s.weight for s in signals(a, b))
+def signals(a: Sequence[IdentityWorkRow], b: Sequence[IdentityWorkRow]) -> list[Signal]:
+    return weighed(Profile.of(a), Profile.of(b))
 
 
 def _largest_first(clusters: Iterable[list[IdentityWorkRow]]) -> list[list[IdentityWorkRow]]:
@@ -216,15 +237,20 @@ def people(groups: list[list[IdentityWorkRow]]) -> list[list[IdentityWorkRow]]:
         for link in _links(group):
             sets.union(i, first_with.setdefault(link, i))
     clusters = _largest_first([w for i in members for w in groups[i]] for members in sets.groups())
-    persons: list[list[IdentityWorkRow]] = []
+    persons: list[tuple[list[IdentityWorkRow], Profile]] = []
     for cluster in clusters:
-        scored = [(same_person_score(p, cluster), n) for n, p in enumerate(persons)]
+        profile = Profile.of(cluster)
+        scored = [
+            (sum(s.weight for s in weighed(p, profile)), n) for n, (_, p) in enumerate(persons)
+        ]
         best = max(scored, default=None)
         if best is None or best[0] <= SPLIT_AT:
-            persons.append(list(cluster))
+            persons.append((list(cluster), profile))
         else:
-            persons[best[1]].extend(cluster)
-    return _largest_first(persons)
+            works, joined = persons[best[1]]
+            works.extend(cluster)
+            joined.add(profile)
+    return _largest_first(works for works, _ in persons)
 
 
 def _names(values: Iterable[str]) -> str:
@@ -245,7 +271,7 @@ def describe(
         size,
         f"fields: {_names(_fields(group))}",
         f"topics: {_names({t.name for w in group for t in w.topics})}",
-        f"affiliations stated on these works: {_span_text(_spans(group))}",
+        f"affiliations stated on these works: {_span_text(Profile.of(group).spans)}",
     ]
     if others:
         found = signals(group, others)

@@ -86,6 +86,5 @@ def timed_page_after(cursor: str | None, list_scope: str) -> dict[str, Any]:
 def timed_page(
     records: Sequence[Any], first: int, list_scope: str, row_of: Callable[[Any], T]
 ) -> Page[T]:
-    """Its statement read one row more than `first`: that row tells that more follow."""
-    entries = tuple(PageEntry(float(r["atKey"]), row_of(r)) for r in records[:first])
-    return Page(None, entries, len(records) > first, list_scope)
+    entries = tuple(PageEntry(float(r["atKey"]), row_of(r)) for r in records)
+    return Page.read_past(entries, first, None, list_scope)

@@ -55,4 +55,4 @@ async def search(
         afterId=after_id,
     )
     hits = tuple(PageEntry(r["score"], row(r)) for r in records)
-    return Page(None, hits[:first], len(hits) > first, list_scope)
+    return Page.read_past(hits, first, None, list_scope)
