@@ -50,7 +50,9 @@ RESULTS = ROOT / "bench" / "results-compare.json"
 # The same logical query in each schema. What differs is only how each names things: counts
 # are an object in peergraph and @cypher fields in the library; a researcher's works are a
 # Relay connection in both (the library's sorted by year, then id, as peergraph's YEAR_DESC);
-# authors come ordered by the authorship's position, topics by score then id, in both.
+# authors come ordered by the authorship's position, the first 25 of each work (what the page
+# shows; until 2026-12-06 every author, before peergraph's Work.authors took `first`), topics
+# by score then id, in both.
 PEERGRAPH = """query Compare($id: ID!) {
   researcher(id: $id) {
     id name description openToCollaborate verification
@@ -59,7 +61,7 @@ PEERGRAPH = """query Compare($id: ID!) {
     works(first: 20) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { id type year venue title abstract
-        authors { position researcher { id name } }
+        authors(first: 25) { position researcher { id name } }
         topics { topic { id name } } } }
     }
   }
@@ -73,7 +75,7 @@ LIBRARY = """query Compare($id: ID!) {
     worksConnection(first: 20, sort: [{ node: { year: DESC } }, { node: { id: ASC } }]) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { node { id type year venue title abstract
-        authorsConnection(sort: [{ edge: { position: ASC } }]) {
+        authorsConnection(first: 25, sort: [{ edge: { position: ASC } }]) {
           edges { properties { position } node { id name } } }
         topicsConnection(sort: [{ edge: { score: DESC } }, { node: { id: ASC } }]) {
           edges { node { id name } } } } }
