@@ -253,6 +253,35 @@ def before_after_section(pair: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def hubs_section(by_size: dict[str, Any]) -> list[str]:
+    lines = [
+        "## The most prolific researchers' pages",
+        "",
+        "`python -m bench.hub_pages --works N`: the ProfilePage at 1 client for the 20 most "
+        "prolific researchers and for 20 around the median, each group cycling over its ids.",
+        "",
+    ]
+    for works, f in sorted(by_size.items(), key=lambda kv: int(kv[0])):
+        lines += [
+            f"{int(works):,} works, measured {f['measured']}:",
+            "",
+            *table([f["prolific"]], "20 most prolific"),
+            *table([f["ordinary"]], "20 ordinary")[2:],
+            "",
+            f"p99 most prolific / ordinary: **{f['p99_ratio']}**"
+            + (
+                f" (identity sample {f['identity_sample']:,} works; with "
+                f"{f['before']['identity_sample']:,}, measured {f['before']['measured']}: "
+                f"{f['before']['prolific']['p99_ms']} / {f['before']['ordinary']['p99_ms']} ms "
+                f"= {f['before']['p99_ratio']})."
+                if "before" in f
+                else "."
+            ),
+            "",
+        ]
+    return lines
+
+
 def write_markdown(results: dict[str, Any], path: Path) -> None:
     m = results["machine"]
     lines = [
@@ -276,6 +305,7 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
             "",
             f"ProfilePage p50 at {last['works']:,} / at {first['works']:,} works (1 client): "
             f"**{ratio(last['profile_page'][0]['p50_ms'], first['profile_page'][0]['p50_ms'])}**; "
+            f"p90: **{ratio(last['profile_page'][0]['p90_ms'], first['profile_page'][0]['p90_ms'])}**; "
             f"statements per page: {', '.join(str(s['statements_per_page']) for s in sizes)}.",
             "",
         ]
@@ -287,6 +317,9 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
     compare_path = path.parent / "results-compare.json"
     if compare_path.exists():
         lines += compare_section(json.loads(compare_path.read_text()))
+    hubs_path = path.parent / "results-hubs.json"
+    if hubs_path.exists():
+        lines += hubs_section(json.loads(hubs_path.read_text()))
     ceiling_path = path.parent / "results-ceiling.json"
     if ceiling_path.exists():
         lines += ceiling_section(json.loads(ceiling_path.read_text()))

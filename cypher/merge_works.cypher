@@ -62,7 +62,7 @@ CALL (w, row) {
   ON CREATE SET r.name = a.name, r.orcid = a.orcid
   MERGE (r)-[e:AUTHORED]->(w)
   SET e.position = a.position, e.authorPosition = a.authorPosition, e.rawName = a.rawName,
-      e.corresponding = a.corresponding, e.institutionIds = a.institutionIds
+      e.corresponding = a.corresponding, e.institutionIds = a.institutionIds, e.orcid = a.orcid
 }
 CALL (w, yearBefore, pairedBefore, before) {
   WITH coalesce(w.year, 0) AS yearAfter, yearBefore, pairedBefore, w.coauthorPairs AS pairedAfter,

@@ -4,13 +4,17 @@ Each case makes the works of one researcher record as the identity analysis read
 (IdentityWorkRow): two people merged in one record, of the same subfield, of one field in
 different subfields, or of different fields (each at their own institutions, in overlapping
 years, with co-author circles of their own); or one person who stayed, moved institution
-(cleanly, or with a year stated at both), changed field with a co-author spanning both, or
-came back after a long gap. `python -m bench.identity` measures the analysis on them.
+(cleanly, or with a year stated at both), held two affiliations at once with a circle at
+each, changed field with a co-author spanning both, or came back after a long gap. Works carry
+a specific topic and sometimes their field's broad one, a venue (a quarter preprints), an
+ORCID on some authorships, and citations of the person's own earlier works.
+`python -m bench.identity` measures the analysis on them.
 """
 
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from model.graph import IdentityWorkRow, InstitutionRow, TopicRow
 
@@ -22,6 +26,47 @@ FIELDS = {
 SUBFIELD_FIELD = {s: f for f, subs in FIELDS.items() for s in subs}
 INSTITUTIONS = [f"University {n}" for n in range(40)]
 TOPICS_PER_SUBFIELD = 25
+VENUES_PER_SUBFIELD = 8
+# As in OpenAlex: a field's broad topic rides along on many of its works (a share of the
+# graph's works far above a specific topic's), preprint servers take a quarter of the works of
+# every field, and about a third of recent authorships carry the author's ORCID.
+BROAD_TOPIC_SHARE = 0.03
+BROAD_TOPIC_RATE = 0.35
+PREPRINTS = "arXiv"
+PREPRINT_RATE = 0.25
+ORCID_RATE = 0.3
+# How often a work cites one of the same person's earlier works.
+SELF_CITATION_RATE = 0.3
+GRAPH_WORKS = 100_000
+
+
+def key_of(name: str) -> str:
+    """A name as the rest of an id (ids take no spaces)."""
+    return name.replace(" ", "-")
+
+
+def topic(subfield: str, number: int) -> TopicRow:
+    name = f"{subfield} topic {number}"
+    # The same topic has the same size in every record (a seeded generator of its own).
+    works = random.Random(name).randint(20, 200)
+    field = SUBFIELD_FIELD[subfield]
+    return TopicRow(
+        f"T-{key_of(name)}", name, subfield, field, works=works, share=works / GRAPH_WORKS
+    )
+
+
+def broad_topic(subfield: str) -> TopicRow:
+    field = SUBFIELD_FIELD[subfield]
+    works = int(BROAD_TOPIC_SHARE * GRAPH_WORKS)
+    name = f"{field} methods"
+    return TopicRow(
+        f"T-{key_of(name)}",
+        name,
+        subfield=FIELDS[field][0],
+        field=field,
+        works=works,
+        share=BROAD_TOPIC_SHARE,
+    )
 
 
 @dataclass
@@ -35,12 +80,17 @@ class Person:
     history: list[tuple[str, int, int]]
     initial: str | None
     pool: list[str] = field(default_factory=list)
-    favourites: list[str] = field(default_factory=list)
+    favourites: list[int] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
+    orcid: str = ""
+    written: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.pool = [f"{self.key}-c{n}" for n in range(6)]
-        topics = [f"{self.subfield} topic {n}" for n in range(TOPICS_PER_SUBFIELD)]
-        self.favourites = self.rng.sample(topics, 6)
+        self.pool = [f"A-{self.key}-c{n}" for n in range(6)]
+        self.favourites = self.rng.sample(range(TOPICS_PER_SUBFIELD), 6)
+        venues = [f"{self.subfield} venue {n}" for n in range(VENUES_PER_SUBFIELD)]
+        self.venues = self.rng.sample(venues, 3)
+        self.orcid = f"0000-0000-{self.rng.randrange(10**4):04d}-{self.key}"
 
     def works(
         self, count: int, first_id: int, subfield: str | None = None
@@ -51,23 +101,36 @@ class Person:
         rng = self.rng
         inst, lo, hi = rng.choice(self.history)
         year = rng.randint(lo, hi)
-        topic = (
+        number_in = (
             rng.choice(self.favourites)
             if subfield == self.subfield
-            else f"{subfield} topic {rng.randrange(TOPICS_PER_SUBFIELD)}"
+            else rng.randrange(TOPICS_PER_SUBFIELD)
         )
-        stated = (InstitutionRow(f"I-{inst}", inst),) if rng.random() < 0.8 else ()
+        topics: tuple[TopicRow, ...] = (topic(subfield, number_in),)
+        if rng.random() < BROAD_TOPIC_RATE:
+            topics += (broad_topic(subfield),)
+        stated = (InstitutionRow(f"I-{key_of(inst)}", inst),) if rng.random() < 0.8 else ()
         middle = f" {self.initial}." if self.initial else ""
+        cites = (
+            frozenset({rng.choice(self.written)})
+            if self.written and rng.random() < SELF_CITATION_RATE
+            else frozenset()
+        )
+        work_id = f"W-{self.key}-{number}"
+        self.written.append(work_id)
         return IdentityWorkRow(
-            id=f"W-{self.key}-{number}",
+            id=work_id,
             title=None,
             year=year,
             cited_by_count=0,
             confirmed=False,
             coauthor_ids=frozenset(rng.sample(self.pool, rng.randint(1, 3))),
-            topics=(TopicRow(topic, topic, subfield=subfield, field=SUBFIELD_FIELD[subfield]),),
+            topics=topics,
             institutions=stated,
             raw_name=f"Yang{middle} Liu",
+            venue=PREPRINTS if rng.random() < PREPRINT_RATE else rng.choice(self.venues),
+            orcid=self.orcid if rng.random() < ORCID_RATE else None,
+            cites=cites,
         )
 
 
@@ -121,6 +184,16 @@ def moved_with_a_year_at_both(rng: random.Random, key: str) -> list[IdentityWork
     return one.works(rng.randint(6, 30), 0)
 
 
+def two_affiliations(rng: random.Random, key: str) -> list[IdentityWorkRow]:
+    # A university and a lab at once for years, each with co-authors of its own.
+    one = person(rng, key, rng.choice(list(SUBFIELD_FIELD)), (2012, 2024))
+    lab = Person(rng, key, one.subfield, [(rng.choice(INSTITUTIONS), 2015, 2024)], one.initial)
+    lab.favourites, lab.venues, lab.orcid = one.favourites, one.venues, one.orcid
+    lab.written = one.written
+    lab.pool = [f"A-{key}-lab-c{n}" for n in range(6)]
+    return one.works(rng.randint(3, 15), 0) + lab.works(rng.randint(3, 15), 100)
+
+
 def changed_field(rng: random.Random, key: str) -> list[IdentityWorkRow]:
     before, after = two_subfields(rng, same_field=False)
     one = person(rng, key, before, (2008, 2024))
@@ -139,8 +212,9 @@ def long_gap(rng: random.Random, key: str) -> list[IdentityWorkRow]:
     subfield = rng.choice(list(SUBFIELD_FIELD))
     early = person(rng, key, subfield, (1995, 2000))
     late = Person(rng, key, subfield, [(rng.choice(INSTITUTIONS), 2015, 2022)], early.initial)
-    late.favourites = early.favourites
-    late.pool = [f"{key}-late-c{n}" for n in range(6)]
+    late.favourites, late.venues, late.orcid = early.favourites, early.venues, early.orcid
+    late.written = early.written
+    late.pool = [f"A-{key}-late-c{n}" for n in range(6)]
     return early.works(rng.randint(3, 10), 0) + late.works(rng.randint(3, 10), 100)
 
 
@@ -152,6 +226,47 @@ CASES: dict[str, tuple[Callable[[random.Random, str], list[IdentityWorkRow]], bo
     "one person who stayed": (stayed, False),
     "one person who moved institution": (moved, False),
     "one person who moved, a year stated at both": (moved_with_a_year_at_both, False),
+    "one person at a university and a lab at once": (two_affiliations, False),
     "one person who changed field (a co-author spans both)": (changed_field, False),
     "one person with a long gap": (long_gap, False),
 }
+
+
+def openalex_records(researcher_id: str, works: list[IdentityWorkRow]) -> list[dict[str, Any]]:
+    """The works of one case's record as OpenAlex work records, for the importer: the record's
+    researcher first on each, with the ORCID, printed name and institutions the row states,
+    then its co-authors; the topics with their subfield and field, the venue, and the
+    citations of the person's own works."""
+    return [openalex_work(researcher_id, w) for w in works]
+
+
+def openalex_work(researcher_id: str, w: IdentityWorkRow) -> dict[str, Any]:
+    own = {
+        "author": {"id": researcher_id, "display_name": "Yang Liu", "orcid": w.orcid},
+        "raw_author_name": w.raw_name,
+        "institutions": [{"id": i.id, "display_name": i.name} for i in w.institutions],
+    }
+    others = [
+        {"author": {"id": c, "display_name": c}, "institutions": []} for c in sorted(w.coauthor_ids)
+    ]
+    topics = [
+        {
+            "id": t.id,
+            "display_name": t.name,
+            "score": 0.9,
+            "subfield": {"display_name": t.subfield},
+            "field": {"display_name": t.field},
+        }
+        for t in w.topics
+    ]
+    return {
+        "id": w.id,
+        "title": f"Work {w.id}",
+        "publication_year": w.year,
+        "type": "article",
+        "cited_by_count": 0,
+        "authorships": [own, *others],
+        "topics": topics,
+        "primary_location": {"source": {"display_name": w.venue}} if w.venue else None,
+        "referenced_works": sorted(w.cites),
+    }

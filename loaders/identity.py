@@ -1,7 +1,7 @@
 """Batch functions for what depends on who asks or on a researcher's whole body of work."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cypher.runner import CypherRunner
@@ -13,8 +13,13 @@ from model.graph import IdentityWorkRow, InstitutionRow, TopicRow
 # full count of works comes with them (a degree look-up), and the exact count of close
 # collaborators (closeCoauthors, kept with the stored co-author pairs: co-authors sharing
 # CLOSE_MIN_SHARED = 2+ works); what reads only the sample says so.
-MAX_IDENTITY_WORKS = 1000
+# 250: a prolific researcher's page costs what a few ordinary ones do (at 1,000 the 20 most
+# prolific of the 1M graph paid 8x an ordinary page's p99: bench/results-hubs.json), and the
+# latest 250 works are the ones that say who the record is now.
+MAX_IDENTITY_WORKS = 250
 MAX_IDENTITY_COAUTHORS = 50
+# And of each work's references at most this many, for self-citation.
+MAX_IDENTITY_CITATIONS = 50
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ def parameters(ids: Sequence[str]) -> dict[str, Any]:
         "ids": list(ids),
         "maxWorks": MAX_IDENTITY_WORKS,
         "maxCoauthors": MAX_IDENTITY_COAUTHORS,
+        "maxCitations": MAX_IDENTITY_CITATIONS,
     }
 
 
@@ -52,7 +58,10 @@ async def works_for_identity(runner: CypherRunner, ids: Sequence[str]) -> list[I
 
 
 def inputs_of(record: Any) -> IdentityInputs:
-    topics = {t["id"]: TopicRow.of(t) for t in record["topics"]}
+    topics = {
+        t["id"]: replace(TopicRow.of(t), works=t["works"], share=t["share"])
+        for t in record["topics"]
+    }
     institutions = {i["id"]: InstitutionRow.of(i) for i in record["institutions"]}
     works = tuple(
         IdentityWorkRow(
@@ -65,6 +74,9 @@ def inputs_of(record: Any) -> IdentityInputs:
             topics=tuple(topics[t] for t in w["topicIds"]),
             institutions=tuple(institutions[i] for i in w["institutionIds"]),
             raw_name=w["rawName"],
+            venue=w["venue"],
+            orcid=w["orcid"],
+            cites=frozenset(w["citesOwn"]),
         )
         for w in record["works"]
     )

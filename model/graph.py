@@ -87,6 +87,11 @@ class TopicRow:
     subfield: str | None = None
     field: str | None = None
     domain: str | None = None
+    # How many works of the graph carry the topic, and that as a share of all its works,
+    # where a reader needs them (the identity check weighs a shared topic by how specific it
+    # is); None when not read.
+    works: int | None = None
+    share: float | None = None
 
     @classmethod
     def of(cls, props: dict[str, Any]) -> "TopicRow":
@@ -178,6 +183,12 @@ class IdentityWorkRow:
     institutions: tuple[InstitutionRow, ...]
     # The researcher's name as this work prints it (OpenAlex raw_author_name).
     raw_name: str | None = None
+    # The primary source's name (the work's venue).
+    venue: str | None = None
+    # The ORCID the work's authorship gives the researcher, where the source has one.
+    orcid: str | None = None
+    # The researcher's own works (of the sample) that this work cites.
+    cites: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

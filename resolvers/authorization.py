@@ -94,6 +94,14 @@ async def is_owner(ctx: Context, researcher_id: str) -> bool:
     return standing is not None and standing.owner_id == signed_in(ctx).id
 
 
+async def may_split(ctx: Context, researcher_id: str) -> bool:
+    """As split decides: the owner or an admin."""
+    user = ctx.auth.user
+    if user is None:
+        return False
+    return user.admin or await is_owner(ctx, researcher_id)
+
+
 async def may_claim(ctx: Context, researcher_id: str) -> bool:
     """As claim_researcher decides, for a claim that waits for review: a matching ORCID or
     email claims at once even at the pending limit, which this does not foresee."""

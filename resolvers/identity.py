@@ -2,19 +2,28 @@
 
 1. Works are grouped by connected co-authorship: two works are in one group when they share
    a co-author other than the researcher (one person's circle).
-2. Groups that share an institution stated on the researcher's authorships are merged: a
-   strong sign of one person, and linear in the links.
+2. Groups that share an ORCID on the researcher's authorships, or an institution stated on
+   them (among groups that state the same ORCIDs, or none), are merged: strong signs of one
+   person, and linear in the links.
 3. The merged clusters, largest first, are weighed against each person found so far (the
-   first is the main one) by the signals in `signals`, each with a weight: shared institutions
-   (+2); topics in common (+1.5 when they are a quarter of the two's topics or more, else
-   +0.75: two people of one subfield share a topic or two) or only subfields (+0.5); different
-   institutions stated in two or more of the same years (-4), in one (-1.5: the year of a
-   move) or in turn (-0.5); the same field but no subfield in common (-1.5), no field in common
-   (-2.5); middle initials that differ on the printed names (-2). A cluster joins the person
-   it scores best with, unless even that score is at or below SPLIT_AT (-3): then it is a
-   suspected separate person. One weak sign never splits a record (a move, a new subfield, a
-   missing affiliation): it takes two, or two institutions at once in disjoint circles.
-   `python -m bench.identity` measures precision and recall on generated records.
+   first is the main one) by the signals in `weighed`, each with a weight:
+   - ORCIDs: the same one (+5), only different ones (-10: an ORCID is one person's);
+   - institutions: shared (+2); different ones stated in three or more of the same years
+     (-5), in two (-4), in one (-1.5: the year of a move) or in turn (-0.5);
+   - topics, each weighed by how specific it is (the inverse of its share of the graph's
+     works): most of the two's topics in common, three specific ones or more (+2.5); two
+     specific ones and a quarter of the two's topics (+1.5); fewer (+0.75: what two people of
+     one subfield share); only broad topics in common (+0.25: on over 0.5 % of the graph's
+     works); none but subfields in common (+0.5); the same field but no subfield in common
+     (-1.5); no field in common (-2.5);
+   - venues: most of the two's venues in common, two or more (+0.5);
+   - self-citation: a work of one citing a work of the other (+1.5);
+   - middle initials that differ on the printed names (-2).
+   A cluster joins the person it scores best with, unless even that score is at or below
+   SPLIT_AT (-3): then it is a suspected separate person. One weak sign never splits a record
+   (a move, a new subfield, a missing affiliation): it takes two, or two institutions at once
+   for years in disjoint circles, or two ORCIDs. `python -m bench.identity` measures
+   precision and recall on generated records, with and without ORCIDs.
 4. Works the owner confirmed are never evidence of a split: they join the group they share
    co-authors with (or the largest one) after the analysis.
 The evidence of each group states what is true of it: its circles, fields, topics, the
@@ -22,10 +31,11 @@ institutions it states with their years, and for a separate person the signals t
 apart, with the score.
 """
 
+import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from model.graph import IdentityWorkRow
+from model.graph import IdentityWorkRow, TopicRow
 
 
 @dataclass(frozen=True)
@@ -115,16 +125,21 @@ class Profile:
     """What the signals read of a group of works, kept as groups join a person so that
     weighing a cluster costs what the two profiles hold, not what the person's works do."""
 
-    spans: dict[str, Span]
-    topics: set[str]
-    subfields: set[str]
-    fields: set[str]
-    initials: set[str]
-    names: set[str]
+    spans: dict[str, Span] = field(default_factory=dict)
+    # Topic names, each with the topic as read (its size, for how specific it is).
+    topics: dict[str, TopicRow] = field(default_factory=dict)
+    subfields: set[str] = field(default_factory=set)
+    fields: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    venues: set[str] = field(default_factory=set)
+    orcids: set[str] = field(default_factory=set)
+    work_ids: set[str] = field(default_factory=set)
+    cites: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, works: Iterable[IdentityWorkRow]) -> "Profile":
-        profile = cls({}, set(), set(), set(), set(), set())
+        profile = cls()
         for w in works:
             profile.add_work(w)
         return profile
@@ -133,11 +148,15 @@ class Profile:
         for i in w.institutions:
             span = (i.name, w.year, w.year)
             self.spans[i.id] = _joined(self.spans.get(i.id, span), span)
-        self.topics |= {t.name for t in w.topics}
+        self.topics |= {t.name: t for t in w.topics}
         self.subfields |= {t.subfield for t in w.topics if t.subfield}
         self.fields |= {t.field for t in w.topics if t.field}
         self.initials |= _initials(w.raw_name)
         self.names |= {w.raw_name} if w.raw_name else set()
+        self.venues |= {w.venue} if w.venue else set()
+        self.orcids |= {w.orcid} if w.orcid else set()
+        self.work_ids.add(w.id)
+        self.cites |= w.cites
 
     def add(self, other: "Profile") -> None:
         for key, span in other.spans.items():
@@ -147,6 +166,10 @@ class Profile:
         self.fields |= other.fields
         self.initials |= other.initials
         self.names |= other.names
+        self.venues |= other.venues
+        self.orcids |= other.orcids
+        self.work_ids |= other.work_ids
+        self.cites |= other.cites
 
 
 def _span_text(spans: dict[str, Span]) -> str:
@@ -175,24 +198,63 @@ def _institution_signal(a: Profile, b: Profile) -> Signal | None:
     if not sa or not sb:
         return None
     overlap = max(_overlap(x, y) for x in sa.values() for y in sb.values())
-    if overlap >= 2:
+    if overlap >= 3:
+        return Signal(-5.0, f"{_span_text(sa)} while the others state {_span_text(sb)}")
+    if overlap == 2:
         return Signal(-4.0, f"{_span_text(sa)} while the others state {_span_text(sb)}")
     if overlap == 1:
         return Signal(-1.5, f"{_span_text(sa)}; the others {_span_text(sb)}, a year together")
     return Signal(-0.5, f"{_span_text(sa)}; the others {_span_text(sb)}, at other times")
 
 
+# A topic carried by more than this share of the graph's works (and by more than BROAD_MIN
+# works, so a small graph's topics are not all broad) is broad: two people of one field share
+# it by chance, and sharing only such topics says little.
+BROAD_SHARE = 0.005
+BROAD_MIN = 50
+
+
+def _broad(topic: TopicRow) -> bool:
+    share, works = topic.share, topic.works
+    return share is not None and works is not None and share > BROAD_SHARE and works > BROAD_MIN
+
+
+def _specificity(topic: TopicRow) -> float:
+    """How much sharing the topic says: its inverse document frequency, 1 when its size is
+    not known."""
+    if topic.share is None or topic.share <= 0:
+        return 1.0
+    return max(0.1, -math.log10(topic.share))
+
+
+def _topic_names(topics: Iterable[TopicRow]) -> str:
+    def one(t: TopicRow) -> str:
+        return f"{t.name} ({t.works:,} works)" if _broad(t) and t.works is not None else t.name
+
+    return ", ".join(sorted(one(t) for t in topics)) or "none stated"
+
+
 def _topic_signal(a: Profile, b: Profile) -> Signal | None:
-    if common := a.topics & b.topics:
-        # A topic or two in common is what two people of one subfield have.
-        weight = 1.5 if len(common) >= 0.25 * len(a.topics | b.topics) else 0.75
-        return Signal(weight, f"topics in common: {_names(common)}")
-    if common := a.subfields & b.subfields:
-        return Signal(0.5, f"subfields in common: {_names(common)}")
-    if common := a.fields & b.fields:
+    common = [a.topics[name] for name in a.topics.keys() & b.topics.keys()]
+    specific = [t for t in common if not _broad(t)]
+    if specific:
+        # A topic or two in common is what two people of one subfield have: the stronger sign
+        # takes more than one specific topic, and, weighed by how specific each is, a quarter
+        # of the two's topics.
+        union = (a.topics | b.topics).values()
+        shared = sum(_specificity(t) for t in common) / sum(_specificity(t) for t in union)
+        if len(specific) >= 3 and shared >= 0.5:
+            return Signal(2.5, f"most of their topics in common: {_topic_names(common)}")
+        weight = 1.5 if len(specific) >= 2 and shared >= 0.25 else 0.75
+        return Signal(weight, f"topics in common: {_topic_names(common)}")
+    if common:
+        return Signal(0.25, f"only broad topics in common: {_topic_names(common)}")
+    if subfields := a.subfields & b.subfields:
+        return Signal(0.5, f"subfields in common: {_names(subfields)}")
+    if fields := a.fields & b.fields:
         return Signal(
             -1.5,
-            f"the same field ({_names(common)}) but no subfield in common: "
+            f"the same field ({_names(fields)}) but no subfield in common: "
             f"{_names(a.subfields)}; the others {_names(b.subfields)}",
         )
     if a.fields and b.fields:
@@ -208,8 +270,40 @@ def _name_signal(a: Profile, b: Profile) -> Signal | None:
     return None
 
 
+def _orcid_signal(a: Profile, b: Profile) -> Signal | None:
+    # An ORCID is one person's: the same one joins two halves, different ones part them.
+    if a.orcids & b.orcids:
+        return Signal(5.0, f"the same ORCID: {_names(a.orcids & b.orcids)}")
+    if a.orcids and b.orcids:
+        return Signal(-10.0, f"ORCID {_names(a.orcids)}; the others ORCID {_names(b.orcids)}")
+    return None
+
+
+def _citation_signal(a: Profile, b: Profile) -> Signal | None:
+    cited = (a.cites & b.work_ids) | (b.cites & a.work_ids)
+    if cited:
+        return Signal(1.5, f"one half cites the other's works: {_names(cited)}")
+    return None
+
+
+def _venue_signal(a: Profile, b: Profile) -> Signal | None:
+    # A venue of a field is shared by many of its people: only a shared habit counts, most of
+    # the venues of the two.
+    common = a.venues & b.venues
+    if len(common) >= 2 and len(common) >= 0.5 * len(a.venues | b.venues):
+        return Signal(0.5, f"venues in common: {_names(common)}")
+    return None
+
+
 def weighed(a: Profile, b: Profile) -> list[Signal]:
-    found = (_institution_signal(a, b), _topic_signal(a, b), _name_signal(a, b))
+    found = (
+        _orcid_signal(a, b),
+        _institution_signal(a, b),
+        _topic_signal(a, b),
+        _venue_signal(a, b),
+        _citation_signal(a, b),
+        _name_signal(a, b),
+    )
     return [s for s in found if s is not None]
 
 
@@ -221,18 +315,21 @@ def _largest_first(clusters: Iterable[list[IdentityWorkRow]]) -> list[list[Ident
     return sorted(clusters, key=lambda ws: (-len(ws), min(w.id for w in ws)))
 
 
-def _links(group: Sequence[IdentityWorkRow]) -> set[tuple[str, str]]:
-    """What joins a group to another before any weighing: its stated institutions."""
-    return {("institution", i) for i in _institutions(group)}
+def _links(group: Sequence[IdentityWorkRow]) -> set[tuple[str, ...]]:
+    """What joins a group to another before any weighing: its stated institutions, among
+    groups that state the same ORCIDs (or none), and its ORCIDs."""
+    orcids = tuple(sorted({w.orcid for w in group if w.orcid}))
+    links = {("institution", i, *orcids) for i in _institutions(group)}
+    return links | {("orcid", o) for o in orcids}
 
 
 def people(groups: list[list[IdentityWorkRow]]) -> list[list[IdentityWorkRow]]:
-    # Groups sharing an institution are merged through the first group that has it: linear
-    # in the links, where comparing every pair of groups is quadratic (a prolific researcher's
-    # 1,000 works make hundreds of groups). The clusters left are weighed against the people
-    # found so far, a few.
+    # Groups sharing an institution (and stating no other ORCID) or an ORCID are merged
+    # through the first group that has it: linear in the links, where comparing every pair of
+    # groups is quadratic (a prolific researcher's 1,000 works make hundreds of groups). The
+    # clusters left are weighed against the people found so far, a few.
     sets = _Sets(len(groups))
-    first_with: dict[tuple[str, str], int] = {}
+    first_with: dict[tuple[str, ...], int] = {}
     for i, group in enumerate(groups):
         for link in _links(group):
             sets.union(i, first_with.setdefault(link, i))
@@ -270,7 +367,7 @@ def describe(
     evidence = [
         size,
         f"fields: {_names(_fields(group))}",
-        f"topics: {_names({t.name for w in group for t in w.topics})}",
+        f"topics: {_topic_names({t.name: t for w in group for t in w.topics}.values())}",
         f"affiliations stated on these works: {_span_text(Profile.of(group).spans)}",
     ]
     if others:

@@ -14,12 +14,12 @@ Tiers: Emerging below 40, Established from 40, Trusted from 60, Exemplary from 8
 The body of work counts every work (a degree look-up). The network counts every close
 collaborator, from the stored co-author pairs (COAUTHORED, one per co-author with the number
 of shared works): no sample. Citations and identity coherence read the identity sample
-(loaders/identity.py: the latest 1,000 works, at most 50 co-authors read per work); when the
-sample is not the whole record their reasons say so ("in a sample: the latest 1,000 of 21,895
+(loaders/identity.py: the latest 250 works, at most 50 co-authors read per work); when the
+sample is not the whole record their reasons say so ("in a sample: the latest 250 of 21,895
 works"; "at most 50 co-authors read on each of 3 work(s) with more"). A sample only ever lowers
 their points. Every component only grows with more verification, a claim, more works, citations
 or collaborators, so claiming with evidence or adding a confirmed work never lowers the score
-(for citations, within the sample: past 1,000 works a new one pushes the oldest out of it).
+(for citations, within the sample: past 250 works a new one pushes the oldest out of it).
 """
 
 import math

@@ -7,7 +7,7 @@ from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, T
 from model.paging import Page
 from resolvers import researchers as resolve
 from resolvers import social as resolve_social
-from resolvers.authorization import is_owner, may_claim, may_follow, may_invite
+from resolvers.authorization import is_owner, may_claim, may_follow, may_invite, may_split
 from resolvers.context import Context
 from resolvers.paging import MAX_FIRST
 from schema import lists
@@ -157,6 +157,13 @@ class Researcher(Entity):
         if info.context.auth.user is None:
             return False
         return await is_owner(info.context, self.id)
+
+    @strawberry.field(
+        description="Whether splitResearcher would move works of this record for you: you own "
+        "it, or you are an admin." + PARTIAL
+    )
+    async def viewer_can_split(self, info: Info) -> bool | None:
+        return await may_split(info.context, self.id)
 
     @strawberry.field(
         description="A score of how far the record can be trusted, and why." + PARTIAL

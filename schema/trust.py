@@ -98,8 +98,10 @@ class IdentityGroup:
 
 @strawberry.type(
     description="Whether the record's works look like one person: works are grouped by shared "
-    "co-authors, and groups with no topic, field or stated affiliation in common are reported "
-    "as suspected separate people, with the evidence in words. Read from a sample: the latest "
+    "co-authors, and groups are weighed against each other by ORCIDs, institutions and their "
+    "years, topics (by how specific each is), venues, self-citation and printed names; a group "
+    "that scores at or below a documented threshold is a suspected separate person, with the "
+    "evidence in words (resolvers/identity.py). Read from a sample: the latest "
     f"{MAX_IDENTITY_WORKS:,} works, with at most {MAX_IDENTITY_COAUTHORS} co-authors of each "
     "(the trust components' reasons say when the sample is not the whole record)."
 )

@@ -185,6 +185,67 @@ async def test_signed_in_the_page_loads_more_works_and_follows(
     assert result.data == {"researcher": {"counts": {"followers": 1}}}
 
 
+async def test_the_owner_or_an_admin_moves_a_suspected_other_person_in_one_click(
+    site: str,
+    site_settings: Settings,
+    page: Page,
+    shared_runner: CypherRunner,
+    tmp_path: Path,
+) -> None:
+    # One record, two circles, each authorship with its own ORCID: two people.
+    records = [
+        work(f"W-web-split-{n}", ["A-web-split", f"A-web-split-co-{n}"], ["T-web-0"], 2010 + n)
+        for n in range(3)
+    ]
+    for n, record in enumerate(records):
+        orcid = "0000-0001-0000-0001" if n < 2 else "0000-0001-0000-0002"
+        record["authorships"][0]["author"]["orcid"] = orcid
+        record["authorships"][1]["author"]["id"] = (
+            "A-web-split-co-a" if n < 2 else "A-web-split-co-b"
+        )
+    await load(shared_runner, tmp_path, records)
+    reader = mint(site_settings, {"sub": "web-reader", "email": "reader@example.org"})
+    await page.goto(sign_in_link(site, reader, "A-web-split"))
+    await page.locator("#signin-confirm").click()
+    await expect(page.locator("#session")).to_contain_text("Signed in as reader@example.org")
+    await expect(page.locator("#identity")).to_contain_text("look like 2 different people")
+    await page.locator("#identity summary").click()
+    await expect(page.locator("#identity")).to_contain_text(
+        "ORCID 0000-0001-0000-0002; the others ORCID 0000-0001-0000-0001"
+    )
+    # Neither the owner nor an admin: no button.
+    await expect(page.locator("#split-1")).to_have_count(0)
+
+    admin = mint(
+        site_settings, {"sub": "web-admin", "email": "admin@example.org", "roles": ["admin"]}
+    )
+    # A new load (a link differing only in its fragment would not load the page again).
+    await page.goto("about:blank")
+    await page.goto(sign_in_link(site, admin, "A-web-split"))
+    await page.locator("#signin-confirm").click()
+    await expect(page.locator("#session")).to_contain_text("Signed in as admin@example.org")
+    await page.locator("#identity summary").click()
+    await page.locator("#split-1").click()
+
+    await expect(page.locator("#identity")).to_contain_text("Moved to a new record: ")
+    moved = page.locator("#identity a[href^='/explore/A-web-split-split-']")
+    href = await moved.get_attribute("href")
+    assert href is not None
+    result, _ = await execute(
+        shared_runner,
+        """query($old: ID!, $new: ID!) { old: researcher(id: $old) { counts { works } }
+             new: researcher(id: $new) { works(first: 5) { edges { node { id } } } } }""",
+        {"old": "A-web-split", "new": href.removeprefix("/explore/")},
+    )
+    assert result.errors is None
+    assert result.data == {
+        "old": {"counts": {"works": 2}},
+        "new": {"works": {"edges": [{"node": {"id": "W-web-split-2"}}]}},
+    }
+    await moved.click()
+    await expect(page.locator("#works > li")).to_have_count(1)
+
+
 def graphql_requests(page: Page) -> list[Request]:
     """Every request the page sends to /graphql, as it sends them."""
     sent: list[Request] = []

@@ -344,6 +344,8 @@ def dated(start: int, count: int) -> list[dict[str, Any]]:
     for i in range(start, start + count):
         record = work(f"W-gid-{i:04d}", ["A-gid-hub", f"A-gid-co-{i % 7}"], ["T-gid"])
         record["publication_year"] = None if i % 5 == 0 else 1900 + (i * 37) % 120
+        # Each cites three of the hub's own works: the sample's self-citations are read too.
+        record["referenced_works"] = [f"W-gid-{j:04d}" for j in range(max(0, i - 3), i)]
         records.append(record)
     return records
 
@@ -360,7 +362,7 @@ def latest(records: list[dict[str, Any]], count: int) -> list[str]:
 async def test_the_identity_sample_costs_the_same_however_many_works_a_researcher_has(
     runner: CypherRunner, tmp_path: Path
 ) -> None:
-    params = {"ids": ["A-gid-hub"], "maxWorks": 20, "maxCoauthors": 50}
+    params = {"ids": ["A-gid-hub"], "maxWorks": 20, "maxCoauthors": 50, "maxCitations": 50}
     records = dated(0, 60)
     await load(runner, tmp_path, records)
     small = await db_hits(runner, "get_identity_inputs", params)
@@ -371,6 +373,7 @@ async def test_the_identity_sample_costs_the_same_however_many_works_a_researche
     [row] = await runner.read("get_identity_inputs", **params)
     assert row["totalWorks"] == 300
     assert {w["id"] for w in row["works"]} == set(latest(records, 20))
+    assert all(len(w["citesOwn"]) == min(3, int(w["id"][-4:])) for w in row["works"])
     # Five times the works, and the statement reads no more than it did: it seeks the sample.
     assert big <= small * 1.1, (small, big)
 

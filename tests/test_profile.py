@@ -119,6 +119,7 @@ async def test_profile_page_returns_the_seed_facts(runner: CypherRunner) -> None
         "viewerCanClaim": False,
         "viewerCanInvite": False,
         "viewerIsOwner": False,
+        "viewerCanSplit": False,
         "affiliation": None,
         # Seven co-authors share two or more works: the four HIT Shenzhen co-authors,
         # Ruofei Zhang (3), Yeyun Gong and Simiao Zuo (2 each).

@@ -2,7 +2,7 @@
 
 import { missing, run, session } from "./api.js";
 import { errorBox, h, pageLink, plural, unavailable, words } from "./dom.js";
-import { CLAIM, FOLLOW, INVITE, UNFOLLOW, WORKS_PAGE } from "./queries.js";
+import { CLAIM, FOLLOW, INVITE, SPLIT, UNFOLLOW, WORKS_PAGE } from "./queries.js";
 
 export function header(r) {
   return h("section", { class: "card", id: "profile" },
@@ -15,11 +15,40 @@ export function header(r) {
       r.openToCollaborate ? h("span", { class: "chip good" }, "Open to collaborate") : null));
 }
 
-function identityWarning(identity) {
+// splitResearcher takes at most this many work ids at once (resolvers/claims.py MAX_WORK_IDS).
+const MAX_SPLIT = 500;
+
+// For the record's owner or an admin: one click moves a suspected other person's works to a
+// record of their own.
+function splitButton(r, group, i) {
+  const ids = group.works.map((w) => w.workId);
+  const message = h("span", { class: "note", role: "status" });
+  if (ids.length > MAX_SPLIT) {
+    return h("p", { class: "muted" }, `More than ${MAX_SPLIT} works: split them in parts with splitResearcher.`);
+  }
+  const button = h("button", { id: `split-${i}` }, `Move these ${plural(ids.length, "work")} to a new record`);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const p = await mutate(SPLIT, { researcherId: r.id, workIds: ids }, "splitResearcher");
+      const made = p.newResearcher;
+      message.replaceChildren("Moved to a new record: ", pageLink(made.id, `${made.name} (${made.id})`));
+    } catch (error) {
+      message.replaceChildren(error.message);
+      button.disabled = false;
+    }
+  });
+  return h("p", {}, button, " ", message);
+}
+
+function identityWarning(r) {
+  const identity = r.identity;
   if (identity.coherent) return null;
   const groups = identity.groups.map((g, i) =>
-    h("li", {}, h("strong", {}, `Person ${i + 1}: `), plural(g.works.length, "work"), ` (${g.evidence.join("; ")}): `,
-      g.works.map((w) => w.title).join(" · ")));
+    h("li", {}, h("strong", {}, `Person ${i + 1}: `), plural(g.works.length, "work"),
+      h("ul", { class: "evidence" }, g.evidence.map((e) => h("li", {}, e))),
+      h("p", { class: "muted" }, g.works.map((w) => w.title ?? w.workId).join(" · ")),
+      i > 0 && r.viewerCanSplit ? splitButton(r, g, i) : null));
   return h("details", { class: "warning", id: "identity" },
     h("summary", {}, `These works look like ${identity.suspectedPeople} different people`),
     h("ul", {}, groups));
@@ -49,7 +78,7 @@ export function trust(r, errors = []) {
       h("span", { class: "chip" }, r.claimed ? "Claimed author" : "Unclaimed author")),
     t ? trustDetails(t) : gap("trust", "The trust score"),
     r.counts ? countsRow(r.counts) : gap("counts", "The counts"),
-    r.identity ? identityWarning(r.identity) : gap("identity", "The identity check"));
+    r.identity ? identityWarning(r) : gap("identity", "The identity check"));
 }
 
 const signInHint = (what) => h("p", { class: "note" }, `Sign in to ${what}: open the sign-in link make run prints, and confirm.`);

@@ -12,3 +12,4 @@ export const FOLLOW = "Follow";
 export const UNFOLLOW = "Unfollow";
 export const CLAIM = "Claim";
 export const INVITE = "Invite";
+export const SPLIT = "Split";
