@@ -21,8 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ingest.identity_cases import CASES, ORCID_RATE, openalex_records
-from model.graph import IdentityWorkRow
+from ingest.identity_cases import CASES, ORCID_RATE, labelled, openalex_records
 from resolvers.identity import analyse
 
 RESULTS = Path(__file__).resolve().parent / "results-identity.json"
@@ -42,17 +41,6 @@ def measure(records: int, seed: int, orcids: bool = True) -> dict[str, dict[str,
             split += analyse(works).suspected_people > 1
         figures[name] = {"records": records, "split": split, "two_people": two}
     return figures
-
-
-def labelled(records: int, seed: int) -> list[tuple[str, str, list[IdentityWorkRow]]]:
-    """(case, researcher id, works) for `records` records of each case, ids unique across
-    cases, as the graph needs them."""
-    rng = random.Random(seed)
-    return [
-        (name, f"A-k{c}-{n}", make(rng, f"k{c}-{n}"))
-        for c, (name, (make, _)) in enumerate(CASES.items())
-        for n in range(records)
-    ]
 
 
 async def measure_in_graph(records: int, seed: int) -> dict[str, dict[str, Any]]:

@@ -232,6 +232,17 @@ CASES: dict[str, tuple[Callable[[random.Random, str], list[IdentityWorkRow]], bo
 }
 
 
+def labelled(records: int, seed: int) -> list[tuple[str, str, list[IdentityWorkRow]]]:
+    """(case, researcher id, works) for `records` records of each case, ids unique across
+    cases, as the graph needs them."""
+    rng = random.Random(seed)
+    return [
+        (name, f"A-k{c}-{n}", make(rng, f"k{c}-{n}"))
+        for c, (name, (make, _)) in enumerate(CASES.items())
+        for n in range(records)
+    ]
+
+
 def openalex_records(researcher_id: str, works: list[IdentityWorkRow]) -> list[dict[str, Any]]:
     """The works of one case's record as OpenAlex work records, for the importer: the record's
     researcher first on each, with the ORCID, printed name and institutions the row states,

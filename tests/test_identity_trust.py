@@ -10,12 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.identity import labelled
 from cypher.runner import CypherRunner
 from factories import load
 from factories import work as work_record
 from helpers import db_hits, execute
-from ingest.identity_cases import CASES, openalex_records
+from ingest.identity_cases import CASES, labelled, openalex_records
 from loaders import identity as identity_loader
 from loaders.identity import IdentityInputs
 from model.graph import IdentityWorkRow, InstitutionRow, ResearcherRow, TopicRow
