@@ -1,17 +1,16 @@
 """Any node by id, and what topics and institutions hold."""
 
 import asyncio
-from dataclasses import replace
 
 from model.graph import NodeCountsRow, NodeRow, ResearcherRow
 from model.ids import record_key
-from model.paging import Page, PageKey
+from model.paging import Page
 from model.social import ClaimRow, InvitationRow
 from resolvers.claims import claim_by_key
 from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.ids import node_kind
-from resolvers.paging import check_first, decode_cursor, scope
+from resolvers.paging import keyed_page, scope
 from resolvers.social import invitation_by_key
 
 MAX_IDS = 100
@@ -66,7 +65,6 @@ async def researchers_of(
     ctx: Context, owner_id: str, first: int, after: str | None
 ) -> Page[ResearcherRow]:
     list_scope = scope("researchers", owner_id)
-    after_key, after_id = decode_cursor(after, list_scope)
-    key = PageKey(owner_id, check_first(first), after_key, after_id)
-    page = await ctx.loaders.researchers_page.load(key) or Page(None, (), False)
-    return replace(page, scope=list_scope)
+    return await keyed_page(
+        ctx.loaders.researchers_page, list_scope, owner_id, first, after, empty_total=None
+    )

@@ -13,9 +13,12 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
-from model.paging import Page, PageEntry
+from aiodataloader import DataLoader
+
+from model.paging import Page, PageEntry, PageKey
 from resolvers.errors import BadInput
 
 T = TypeVar("T")
@@ -88,3 +91,22 @@ def timed_page(
 ) -> Page[T]:
     entries = tuple(PageEntry(float(r["atKey"]), row_of(r)) for r in records)
     return Page.read_past(entries, first, None, list_scope)
+
+
+async def keyed_page(
+    loader: DataLoader[PageKey, Page[T] | None],
+    list_scope: str,
+    owner_id: str,
+    first: int,
+    after: str | None,
+    empty_total: int | None = 0,
+    **options: Any,
+) -> Page[T]:
+    """One page of an owner's keyset list through its loader (pages of different sizes asked
+    together still go in one statement), its cursors bound to `list_scope`; `options` are the
+    PageKey's order or filter. An owner the graph lacks has an empty page, of `empty_total`
+    (None for a list that counts nothing)."""
+    after_key, after_id = decode_cursor(after, list_scope)
+    key = PageKey(owner_id, check_first(first), after_key, after_id, **options)
+    page = await loader.load(key) or Page(empty_total, (), False)
+    return replace(page, scope=list_scope)

@@ -1,16 +1,14 @@
 """Reading researchers: by id, counts, affiliations, co-authors, topics, search."""
 
-from dataclasses import replace
-
 from loaders.identity import IdentityInputs
 from loaders.researchers import researcher_of
 from model.aggregates import CLOSE_MIN_SHARED
 from model.graph import AffiliationRow, CoauthorRow, CountsRow, ResearcherRow, TopicShareRow
-from model.paging import Page, PageKey
+from model.paging import Page
 from resolvers.context import Context
 from resolvers.identity import IdentityReport, analyse
 from resolvers.ids import expect
-from resolvers.paging import check_first, decode_cursor, scope
+from resolvers.paging import keyed_page, scope
 from resolvers.search import search as full_text
 from resolvers.trust import TrustScore, trust
 
@@ -34,11 +32,9 @@ async def coauthors(
 ) -> Page[CoauthorRow]:
     # One order whatever the filter: a cursor serves any minimum of shared works.
     list_scope = scope("coauthors", researcher_id)
-    after_key, after_id = decode_cursor(after, list_scope)
-    # Pages of different sizes asked together still go in one statement (the loader batches).
-    key = PageKey(researcher_id, check_first(first), after_key, after_id, min_shared=min_shared)
-    page = await ctx.loaders.coauthors.load(key) or Page(0, (), False)
-    return replace(page, scope=list_scope)
+    return await keyed_page(
+        ctx.loaders.coauthors, list_scope, researcher_id, first, after, min_shared=min_shared
+    )
 
 
 async def close_collaborators(ctx: Context, researcher_id: str, first: int) -> list[CoauthorRow]:
@@ -50,10 +46,7 @@ async def topics(
     ctx: Context, researcher_id: str, first: int, after: str | None
 ) -> Page[TopicShareRow]:
     list_scope = scope("topics", researcher_id)
-    after_key, after_id = decode_cursor(after, list_scope)
-    key = PageKey(researcher_id, check_first(first), after_key, after_id)
-    page = await ctx.loaders.researcher_topics.load(key) or Page(0, (), False)
-    return replace(page, scope=list_scope)
+    return await keyed_page(ctx.loaders.researcher_topics, list_scope, researcher_id, first, after)
 
 
 async def search(ctx: Context, text: str, first: int, after: str | None) -> Page[ResearcherRow]:

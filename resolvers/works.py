@@ -1,7 +1,5 @@
 """Reading works: by id, their parts, lists of works of an owner, search."""
 
-from dataclasses import replace
-
 from loaders.works import PAGE_AUTHORS
 from model.graph import (
     AuthorshipRow,
@@ -15,7 +13,7 @@ from model.graph import (
 from model.paging import Page, PageKey
 from resolvers.context import Context
 from resolvers.errors import BadInput
-from resolvers.paging import check_first, decode_cursor, scope
+from resolvers.paging import check_first, keyed_page, scope
 from resolvers.search import search as full_text
 
 # Work.authors gives this many by default: what a page of works brings with each work.
@@ -66,10 +64,7 @@ async def works_of(
     """A page of the works of a researcher, topic or institution, each with its authors and
     topics: no further statement needs to read them."""
     list_scope = scope(f"works:{order}", owner_id)
-    after_key, after_id = decode_cursor(after, list_scope)
-    key = PageKey(owner_id, check_first(first), after_key, after_id, order=order)
-    page = await ctx.loaders.works_page.load(key) or Page(0, (), False)
-    return replace(page, scope=list_scope)
+    return await keyed_page(ctx.loaders.works_page, list_scope, owner_id, first, after, order=order)
 
 
 async def search(ctx: Context, text: str, first: int, after: str | None) -> Page[WorkRow]:
